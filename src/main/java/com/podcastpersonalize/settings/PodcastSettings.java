@@ -1,0 +1,129 @@
+package com.podcastpersonalize.settings;
+
+import org.opensearch.common.settings.Setting;
+import org.opensearch.common.settings.Setting.Property;
+
+import java.net.IDN;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Every {@code plugins.podcast.*} setting. Values are validated when they are set, so a wrong
+ * type or an out-of-range value is refused with an error that names the setting, before it can
+ * reach a processor or a query.
+ */
+public final class PodcastSettings {
+
+    public static final String PREFIX = "plugins.podcast.";
+    private static final String EPISODES_INDEX_KEY = PREFIX + "episodes_index";
+    private static final String AUDIO_ALLOWED_PATHS_KEY = PREFIX + "audio.allowed_paths";
+    private static final String AUDIO_ALLOWED_HOSTS_KEY = PREFIX + "audio.allowed_hosts";
+
+    /** Index whose documents are the episodes ({@code _id} = episode id); read by events and ranking. */
+    public static final Setting<String> EPISODES_INDEX = Setting.simpleString(
+        EPISODES_INDEX_KEY,
+        "episodes",
+        PodcastSettings::validateIndexName,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Name of the text model (from {@code models.yml}) used where a processor or request names none. */
+    public static final Setting<String> TEXT_DEFAULT_MODEL = Setting.simpleString(
+        PREFIX + "text.default_model",
+        "bge-small-en-v1.5-q",
+        value -> requireNonBlank(PREFIX + "text.default_model", value),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Most chunks a long text (a transcript) is split into before pooling. */
+    public static final Setting<Integer> TEXT_MAX_CHUNKS = Setting.intSetting(
+        PREFIX + "text.max_chunks",
+        16,
+        1,
+        256,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Directories that {@code file:} audio sources may be read from. Empty: no files at all. */
+    public static final Setting<List<String>> AUDIO_ALLOWED_PATHS = Setting.listSetting(
+        AUDIO_ALLOWED_PATHS_KEY,
+        List.of(),
+        Function.identity(),
+        PodcastSettings::validateAbsolutePaths,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Host names that {@code http(s)} audio sources may be fetched from. Empty: no hosts at all. */
+    public static final Setting<List<String>> AUDIO_ALLOWED_HOSTS = Setting.listSetting(
+        AUDIO_ALLOWED_HOSTS_KEY,
+        List.of(),
+        host -> host.trim().toLowerCase(Locale.ROOT),
+        PodcastSettings::validateHostNames,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    public static List<Setting<?>> all() {
+        return List.of(
+            EPISODES_INDEX,
+            TEXT_DEFAULT_MODEL,
+            TEXT_MAX_CHUNKS,
+            AUDIO_ALLOWED_PATHS,
+            AUDIO_ALLOWED_HOSTS
+        );
+    }
+
+    private PodcastSettings() {}
+
+    static void validateIndexName(String name) {
+        final String key = EPISODES_INDEX_KEY;
+        requireNonBlank(key, name);
+        if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("[" + key + "] must be lowercase, got [" + name + "]");
+        }
+        if (name.startsWith("_") || name.startsWith("-") || name.startsWith("+")) {
+            throw new IllegalArgumentException("[" + key + "] must not start with '_', '-' or '+', got [" + name + "]");
+        }
+        for (char c : new char[] { '\\', '/', '*', '?', '"', '<', '>', '|', ' ', ',', '#', ':' }) {
+            if (name.indexOf(c) >= 0) {
+                throw new IllegalArgumentException("[" + key + "] must not contain '" + c + "', got [" + name + "]");
+            }
+        }
+    }
+
+    static void validateAbsolutePaths(List<String> paths) {
+        for (String path : paths) {
+            if (path.isBlank() || !Path.of(path).isAbsolute()) {
+                throw new IllegalArgumentException("[" + AUDIO_ALLOWED_PATHS_KEY + "] entries must be absolute directories, got [" + path + "]");
+            }
+            if (!Path.of(path).normalize().equals(Path.of(path))) {
+                throw new IllegalArgumentException("[" + AUDIO_ALLOWED_PATHS_KEY + "] entries must be normalized (no '..' or '.'), got [" + path + "]");
+            }
+        }
+    }
+
+    static void validateHostNames(List<String> hosts) {
+        for (String host : hosts) {
+            if (host.isEmpty() || host.contains("/") || host.contains(":") || host.contains("@") || host.contains(" ")) {
+                throw new IllegalArgumentException("[" + AUDIO_ALLOWED_HOSTS_KEY + "] entries must be bare host names (no scheme, port or path), got [" + host + "]");
+            }
+            try {
+                IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("[" + AUDIO_ALLOWED_HOSTS_KEY + "] entry [" + host + "] is not a valid host name: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void requireNonBlank(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("[" + key + "] must not be empty");
+        }
+    }
+}
