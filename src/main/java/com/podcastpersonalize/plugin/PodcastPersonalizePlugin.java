@@ -1,6 +1,12 @@
 package com.podcastpersonalize.plugin;
 
+import com.podcastpersonalize.model.DjlRuntime;
 import com.podcastpersonalize.model.ModelCatalog;
+import com.podcastpersonalize.model.TextEmbeddingService;
+import com.podcastpersonalize.model.TopicTaxonomy;
+import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
+import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
+import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
 import com.podcastpersonalize.settings.PodcastSettings;
 
@@ -17,7 +23,10 @@ import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.env.Environment;
 import org.opensearch.env.NodeEnvironment;
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
+import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
@@ -29,8 +38,11 @@ import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 import org.opensearch.watcher.ResourceWatcherService;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,14 +50,15 @@ import java.util.function.Supplier;
  * Entry point of podcast-personalize: wires settings, thread pools, components and REST handlers.
  * It holds no logic of its own.
  */
-public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin {
+public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, IngestPlugin {
 
     public static final String NAME = "podcast-personalize";
     /** Thread pool for model inference, so that it never runs on transport or search threads. */
     public static final String INFERENCE_THREAD_POOL = "podcast_inference";
     private static final String INFERENCE_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "inference_pool";
 
-    private ModelCatalog modelCatalog;
+    /** Set in createComponents; processors and REST handlers are built earlier and read it lazily. */
+    private final SetOnce<TextEmbeddingService> textEmbeddings = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -61,8 +74,22 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin {
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<RepositoriesService> repositoriesServiceSupplier
     ) {
-        modelCatalog = ModelCatalog.load(Optional.of(environment.configDir().resolve(NAME)));
-        return List.of(modelCatalog);
+        Optional<Path> pluginConfig = Optional.of(environment.configDir().resolve(NAME));
+        // DJL's extracted native libraries live under the node's data path, the one place it may write
+        DjlRuntime.configure(nodeEnvironment.nodeDataPaths()[0].resolve(NAME).resolve("djl"));
+        int poolSize = threadPool.info(INFERENCE_THREAD_POOL).getMax();
+        int engineThreads = Math.max(1, OpenSearchExecutors.allocatedProcessors(environment.settings()) / poolSize);
+        TextEmbeddingService service = new TextEmbeddingService(
+            ModelCatalog.load(pluginConfig),
+            TopicTaxonomy.load(pluginConfig),
+            threadPool,
+            INFERENCE_THREAD_POOL,
+            clusterService.getClusterSettings(),
+            engineThreads,
+            PodcastSettings.TEXT_CHUNK_OVERLAP_TOKENS.get(environment.settings())
+        );
+        textEmbeddings.set(service);
+        return List.of(service);
     }
 
     @Override
@@ -72,9 +99,15 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin {
 
     @Override
     public List<ExecutorBuilder<?>> getExecutorBuilders(Settings settings) {
-        int processors = OpenSearchExecutors.allocatedProcessors(settings);
-        // settings plugins.podcast.inference_pool.size and .queue_size; a full queue rejects with 429
-        return List.of(new FixedExecutorBuilder(settings, INFERENCE_THREAD_POOL, processors, 1000, INFERENCE_THREAD_POOL_SETTINGS_PREFIX));
+        // settings plugins.podcast.inference_pool.size and .queue_size; a full queue rejects with 429.
+        // One thread by default: the engine itself runs each call on all cores (engine threads =
+        // processors / pool size), and big batches on one thread beat small ones on many.
+        return List.of(new FixedExecutorBuilder(settings, INFERENCE_THREAD_POOL, 1, 1000, INFERENCE_THREAD_POOL_SETTINGS_PREFIX));
+    }
+
+    @Override
+    public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
+        return Map.of(TextEmbeddingProcessor.TYPE, new TextEmbeddingProcessorFactory(textEmbeddings::get));
     }
 
     @Override
@@ -87,6 +120,14 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin {
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestPodcastInfoAction(() -> modelCatalog, clusterSettings));
+        return List.of(new RestPodcastInfoAction(textEmbeddings::get, clusterSettings), new RestEmbedAction(textEmbeddings::get));
+    }
+
+    @Override
+    public void close() throws IOException {
+        TextEmbeddingService service = textEmbeddings.get();
+        if (service != null) {
+            service.close();
+        }
     }
 }

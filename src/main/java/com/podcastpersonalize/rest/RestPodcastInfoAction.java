@@ -2,6 +2,7 @@ package com.podcastpersonalize.rest;
 
 import com.podcastpersonalize.model.ModelCatalog;
 import com.podcastpersonalize.model.ModelDescriptor;
+import com.podcastpersonalize.model.TextEmbeddingService;
 import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
 import com.podcastpersonalize.settings.PodcastSettings;
 
@@ -36,11 +37,11 @@ public class RestPodcastInfoAction extends BaseRestHandler {
     private static final String KNN_PLUGIN = "opensearch-knn";
     private static final String KNN_PLUGIN_CLASS = "org.opensearch.knn.plugin.KNNPlugin";
 
-    private final Supplier<ModelCatalog> modelCatalog;
+    private final Supplier<TextEmbeddingService> textEmbeddings;
     private final ClusterSettings clusterSettings;
 
-    public RestPodcastInfoAction(Supplier<ModelCatalog> modelCatalog, ClusterSettings clusterSettings) {
-        this.modelCatalog = modelCatalog;
+    public RestPodcastInfoAction(Supplier<TextEmbeddingService> textEmbeddings, ClusterSettings clusterSettings) {
+        this.textEmbeddings = textEmbeddings;
         this.clusterSettings = clusterSettings;
     }
 
@@ -80,11 +81,13 @@ public class RestPodcastInfoAction extends BaseRestHandler {
         builder.field(PodcastSettings.EPISODES_INDEX.getKey(), clusterSettings.get(PodcastSettings.EPISODES_INDEX));
         builder.field(PodcastSettings.TEXT_DEFAULT_MODEL.getKey(), clusterSettings.get(PodcastSettings.TEXT_DEFAULT_MODEL));
         builder.field(PodcastSettings.TEXT_MAX_CHUNKS.getKey(), clusterSettings.get(PodcastSettings.TEXT_MAX_CHUNKS));
+        builder.field(PodcastSettings.TEXT_MAX_BATCH_TOKENS.getKey(), clusterSettings.get(PodcastSettings.TEXT_MAX_BATCH_TOKENS));
         builder.field(PodcastSettings.AUDIO_ALLOWED_PATHS.getKey(), clusterSettings.get(PodcastSettings.AUDIO_ALLOWED_PATHS));
         builder.field(PodcastSettings.AUDIO_ALLOWED_HOSTS.getKey(), clusterSettings.get(PodcastSettings.AUDIO_ALLOWED_HOSTS));
         builder.endObject();
 
-        ModelCatalog catalog = modelCatalog.get();
+        ModelCatalog catalog = textEmbeddings.get().catalog();
+        java.util.Map<String, Long> loaded = textEmbeddings.get().loadedModelMillis();
         builder.startObject("models");
         builder.field("catalog", catalog.origin());
         builder.field("default", catalog.defaultModel());
@@ -98,7 +101,11 @@ public class RestPodcastInfoAction extends BaseRestHandler {
                 .field("pooling", model.pooling().name().toLowerCase(java.util.Locale.ROOT))
                 .field("max_tokens", model.maxTokens())
                 .field("license", model.license())
-                .field("loadable", problem.isEmpty());
+                .field("loadable", problem.isEmpty())
+                .field("loaded", loaded.containsKey(model.name()));
+            if (loaded.containsKey(model.name())) {
+                builder.field("load_millis", loaded.get(model.name()));
+            }
             if (problem.isPresent()) {
                 builder.field("problem", problem.get());
             }

@@ -49,6 +49,28 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    /**
+     * Most padded tokens one model call may take. Measured on 2 cores (docs/text-embedding-benchmark.md):
+     * 512-1024 is fastest for bge-small; larger batches lose to cache misses and padding.
+     */
+    public static final Setting<Integer> TEXT_MAX_BATCH_TOKENS = Setting.intSetting(
+        PREFIX + "text.max_batch_tokens",
+        1024,
+        64,
+        1_048_576,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Tokens shared by consecutive windows of a long text (read when a model is loaded). */
+    public static final Setting<Integer> TEXT_CHUNK_OVERLAP_TOKENS = Setting.intSetting(
+        PREFIX + "text.chunk_overlap_tokens",
+        64,
+        0,
+        256,
+        Property.NodeScope
+    );
+
     /** Directories that {@code file:} audio sources may be read from. Empty: no files at all. */
     public static final Setting<List<String>> AUDIO_ALLOWED_PATHS = Setting.listSetting(
         AUDIO_ALLOWED_PATHS_KEY,
@@ -74,6 +96,8 @@ public final class PodcastSettings {
             EPISODES_INDEX,
             TEXT_DEFAULT_MODEL,
             TEXT_MAX_CHUNKS,
+            TEXT_MAX_BATCH_TOKENS,
+            TEXT_CHUNK_OVERLAP_TOKENS,
             AUDIO_ALLOWED_PATHS,
             AUDIO_ALLOWED_HOSTS
         );
