@@ -63,6 +63,11 @@ public final class TextEmbeddingProcessor extends AbstractBatchingProcessor {
         return TYPE;
     }
 
+    /** Documents per model call (the {@code batch_size} option). */
+    int batchSize() {
+        return batchSize;
+    }
+
     @Override
     public IngestDocument execute(IngestDocument document) {
         throw new UnsupportedOperationException(TYPE + " runs asynchronously on the plugin's inference pool");
