@@ -89,8 +89,6 @@ public final class TextIngestBenchmark {
             long heapAfter = heapUsed(client);
 
             report.line("");
-            report.line("| path | episodes/s | vs raw batched |");
-            report.line("|---|---|---|");
             double limit = median(rawBatched);
             report.line("| path | episodes/s (median of %d rounds) | all rounds | vs raw batched |", rounds);
             report.line("|---|---|---|---|");
