@@ -1,0 +1,522 @@
+package com.podcastpersonalize.query;
+
+import com.podcastpersonalize.model.InputType;
+import com.podcastpersonalize.model.TextEmbeddingService;
+
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.SetOnce;
+import org.opensearch.common.util.concurrent.ThreadContext;
+import org.opensearch.core.ParseField;
+import org.opensearch.core.common.ParsingException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.mapper.MappedFieldType;
+import org.opensearch.index.query.AbstractQueryBuilder;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.IdsQueryBuilder;
+import org.opensearch.index.query.MultiMatchQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.QueryRewriteContext;
+import org.opensearch.index.query.QueryShardContext;
+import org.opensearch.knn.index.query.KNNQueryBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The {@code personalize} query clause: episodes ranked for one listener.
+ *
+ * <pre>{"personalize": {"listener_id": "u42", "query_text": "history of jazz",
+ *   "text_fields": ["title^2", "description"], "vector_field": "text_vector", "audio_vector_field": "audio_vector",
+ *   "k": 100, "weights": {"lexical": 0.3, "semantic": 0.3, "interest": 0.4}, "exclude_heard": true,
+ *   "filter": {"term": {"language": "en"}}}}</pre>
+ *
+ * <p>On the coordinating node, rewrite fetches the listener's interests and embeds {@code query_text}
+ * asynchronously (no search thread waits on I/O); the shards receive both with the query and run
+ * {@link PersonalizeQuery}. The strategy used (interests, declared topics, popularity) is returned
+ * in the {@value #STRATEGY_HEADER} response header and in explanations.
+ */
+public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<PersonalizeQueryBuilder> {
+
+    public static final String NAME = "personalize";
+    public static final String STRATEGY_HEADER = "X-Podcast-Personalize-Strategy";
+    static final int MAX_K = 10_000;
+    static final int MAX_LISTENER_ID_LENGTH = 512;
+
+    private static final ParseField LISTENER_ID = new ParseField("listener_id");
+    private static final ParseField QUERY_TEXT = new ParseField("query_text");
+    private static final ParseField TEXT_FIELDS = new ParseField("text_fields");
+    private static final ParseField VECTOR_FIELD = new ParseField("vector_field");
+    private static final ParseField AUDIO_VECTOR_FIELD = new ParseField("audio_vector_field");
+    private static final ParseField K = new ParseField("k");
+    private static final ParseField WEIGHTS = new ParseField("weights");
+    private static final ParseField EXCLUDE_HEARD = new ParseField("exclude_heard");
+    private static final ParseField FILTER = new ParseField("filter");
+    private static final ParseField NORMALIZATION = new ParseField("normalization");
+    private static final ParseField LEXICAL_PIVOT = new ParseField("lexical_pivot");
+    private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
+    private static final ParseField RANKER = new ParseField("ranker");
+
+    /** Services the rewrite needs; set once by the plugin when the node starts. */
+    private static final SetOnce<TextEmbeddingService> TEXT_EMBEDDINGS = new SetOnce<>();
+    private static final SetOnce<ListenerInterestsSource> INTERESTS = new SetOnce<>();
+    private static final SetOnce<ThreadContext> THREAD_CONTEXT = new SetOnce<>();
+
+    public static void initialize(TextEmbeddingService textEmbeddings, ListenerInterestsSource interests, ThreadContext threadContext) {
+        if (TEXT_EMBEDDINGS.get() == null) { // several nodes share the JVM in tests
+            TEXT_EMBEDDINGS.set(textEmbeddings);
+            INTERESTS.set(interests);
+            THREAD_CONTEXT.set(threadContext);
+        }
+    }
+
+    private final String listenerId;
+    private String queryText;
+    private List<String> textFields = List.of("title^2", "description");
+    private String vectorField = "text_vector";
+    private String audioVectorField;
+    private int k = 100;
+    private BlendWeights weights = BlendWeights.DEFAULT;
+    private boolean excludeHeard = true;
+    private QueryBuilder filter;
+    private ScoreNormalization normalization = ScoreNormalization.SATURATION;
+    private float lexicalPivot = 10f;
+    private String popularityField = "play_count";
+
+    /** Resolved on the coordinating node during rewrite, then shipped to the shards. */
+    private float[] queryVector;
+    private ListenerInterests interests;
+    private transient Supplier<float[]> pendingVector;
+    private transient Supplier<ListenerInterests> pendingInterests;
+
+    public PersonalizeQueryBuilder(String listenerId) {
+        if (listenerId == null || listenerId.isBlank()) {
+            throw new IllegalArgumentException("[" + NAME + "] requires a non-empty [listener_id]");
+        }
+        if (listenerId.length() > MAX_LISTENER_ID_LENGTH) {
+            throw new IllegalArgumentException("[" + NAME + "] [listener_id] is longer than " + MAX_LISTENER_ID_LENGTH + " characters");
+        }
+        this.listenerId = listenerId;
+    }
+
+    public PersonalizeQueryBuilder(StreamInput in) throws IOException {
+        super(in);
+        listenerId = in.readString();
+        queryText = in.readOptionalString();
+        textFields = in.readStringList();
+        vectorField = in.readString();
+        audioVectorField = in.readOptionalString();
+        k = in.readVInt();
+        weights = new BlendWeights(in);
+        excludeHeard = in.readBoolean();
+        filter = in.readOptionalNamedWriteable(QueryBuilder.class);
+        normalization = in.readEnum(ScoreNormalization.class);
+        lexicalPivot = in.readFloat();
+        popularityField = in.readOptionalString();
+        queryVector = in.readBoolean() ? in.readFloatArray() : null;
+        interests = in.readOptionalWriteable(ListenerInterests::new);
+    }
+
+    @Override
+    protected void doWriteTo(StreamOutput out) throws IOException {
+        if (pendingVector != null || pendingInterests != null) {
+            throw new IllegalStateException("the personalize query must be rewritten before it is sent to the shards");
+        }
+        out.writeString(listenerId);
+        out.writeOptionalString(queryText);
+        out.writeStringCollection(textFields);
+        out.writeString(vectorField);
+        out.writeOptionalString(audioVectorField);
+        out.writeVInt(k);
+        weights.writeTo(out);
+        out.writeBoolean(excludeHeard);
+        out.writeOptionalNamedWriteable(filter);
+        out.writeEnum(normalization);
+        out.writeFloat(lexicalPivot);
+        out.writeOptionalString(popularityField);
+        out.writeBoolean(queryVector != null);
+        if (queryVector != null) {
+            out.writeFloatArray(queryVector);
+        }
+        out.writeOptionalWriteable(interests);
+    }
+
+    public static PersonalizeQueryBuilder fromXContent(XContentParser parser) throws IOException {
+        String listenerId = null;
+        String queryText = null;
+        List<String> textFields = null;
+        String vectorField = null;
+        String audioVectorField = null;
+        Integer k = null;
+        Map<String, Object> weights = null;
+        Boolean excludeHeard = null;
+        QueryBuilder filter = null;
+        String normalization = null;
+        Float lexicalPivot = null;
+        String popularityField = null;
+        String queryName = null;
+        float boost = DEFAULT_BOOST;
+        String currentName = null;
+        XContentParser.Token token;
+        while ((token = parser.nextToken()) != XContentParser.Token.END_OBJECT) {
+            if (token == XContentParser.Token.FIELD_NAME) {
+                currentName = parser.currentName();
+            } else if (FILTER.match(currentName, parser.getDeprecationHandler())) {
+                if (token != XContentParser.Token.START_OBJECT) {
+                    throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [filter] must be a query object");
+                }
+                filter = parseInnerQueryBuilder(parser);
+            } else if (WEIGHTS.match(currentName, parser.getDeprecationHandler())) {
+                if (token != XContentParser.Token.START_OBJECT) {
+                    throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [weights] must be an object");
+                }
+                weights = parser.map();
+            } else if (TEXT_FIELDS.match(currentName, parser.getDeprecationHandler())) {
+                textFields = new ArrayList<>();
+                if (token == XContentParser.Token.START_ARRAY) {
+                    while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+                        textFields.add(parser.text());
+                    }
+                } else {
+                    textFields.add(parser.text());
+                }
+            } else if (token.isValue() || token == XContentParser.Token.VALUE_NULL) {
+                if (LISTENER_ID.match(currentName, parser.getDeprecationHandler())) {
+                    listenerId = parser.textOrNull();
+                } else if (QUERY_TEXT.match(currentName, parser.getDeprecationHandler())) {
+                    queryText = parser.textOrNull();
+                } else if (VECTOR_FIELD.match(currentName, parser.getDeprecationHandler())) {
+                    vectorField = parser.text();
+                } else if (AUDIO_VECTOR_FIELD.match(currentName, parser.getDeprecationHandler())) {
+                    audioVectorField = parser.textOrNull();
+                } else if (K.match(currentName, parser.getDeprecationHandler())) {
+                    k = parser.intValue();
+                } else if (EXCLUDE_HEARD.match(currentName, parser.getDeprecationHandler())) {
+                    excludeHeard = parser.booleanValue();
+                } else if (NORMALIZATION.match(currentName, parser.getDeprecationHandler())) {
+                    normalization = parser.text();
+                } else if (LEXICAL_PIVOT.match(currentName, parser.getDeprecationHandler())) {
+                    lexicalPivot = parser.floatValue();
+                } else if (POPULARITY_FIELD.match(currentName, parser.getDeprecationHandler())) {
+                    popularityField = parser.textOrNull();
+                } else if (RANKER.match(currentName, parser.getDeprecationHandler())) {
+                    String ranker = parser.text();
+                    if (!"blend".equals(ranker)) {
+                        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [ranker] [" + ranker + "] does not exist; available: [blend]");
+                    }
+                } else if (AbstractQueryBuilder.NAME_FIELD.match(currentName, parser.getDeprecationHandler())) {
+                    queryName = parser.text();
+                } else if (AbstractQueryBuilder.BOOST_FIELD.match(currentName, parser.getDeprecationHandler())) {
+                    boost = parser.floatValue();
+                } else {
+                    throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + currentName + "]");
+                }
+            } else {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unknown field [" + currentName + "] or wrong type");
+            }
+        }
+        try {
+            PersonalizeQueryBuilder builder = new PersonalizeQueryBuilder(listenerId);
+            builder.queryText = queryText == null || queryText.isBlank() ? null : queryText;
+            if (textFields != null) {
+                builder.textFields(textFields);
+            }
+            if (vectorField != null) {
+                builder.vectorField = vectorField;
+            }
+            builder.audioVectorField = audioVectorField;
+            if (k != null) {
+                builder.k(k);
+            }
+            if (weights != null) {
+                builder.weights = BlendWeights.parse(weights);
+            }
+            if (excludeHeard != null) {
+                builder.excludeHeard = excludeHeard;
+            }
+            builder.filter = filter;
+            if (normalization != null) {
+                builder.normalization = ScoreNormalization.parse(normalization);
+            }
+            if (lexicalPivot != null) {
+                if (!(lexicalPivot > 0) || Float.isInfinite(lexicalPivot)) {
+                    throw new IllegalArgumentException("[lexical_pivot] must be a finite number > 0, got [" + lexicalPivot + "]");
+                }
+                builder.lexicalPivot = lexicalPivot;
+            }
+            if (popularityField != null) {
+                builder.popularityField = popularityField;
+            }
+            builder.queryName(queryName).boost(boost);
+            return builder;
+        } catch (IllegalArgumentException e) {
+            throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
+        }
+    }
+
+    public PersonalizeQueryBuilder queryText(String queryText) {
+        this.queryText = queryText;
+        return this;
+    }
+
+    public PersonalizeQueryBuilder k(int k) {
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("[" + NAME + "] [k] must be in [1, " + MAX_K + "], got [" + k + "]");
+        }
+        this.k = k;
+        return this;
+    }
+
+    public PersonalizeQueryBuilder textFields(List<String> fields) {
+        for (String field : fields) {
+            if (field == null || field.isBlank()) {
+                throw new IllegalArgumentException("[" + NAME + "] [text_fields] must be field names, got [" + field + "]");
+            }
+        }
+        this.textFields = List.copyOf(fields);
+        return this;
+    }
+
+    @Override
+    protected void doXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject(NAME);
+        builder.field(LISTENER_ID.getPreferredName(), listenerId);
+        if (queryText != null) {
+            builder.field(QUERY_TEXT.getPreferredName(), queryText);
+        }
+        builder.field(TEXT_FIELDS.getPreferredName(), textFields);
+        builder.field(VECTOR_FIELD.getPreferredName(), vectorField);
+        if (audioVectorField != null) {
+            builder.field(AUDIO_VECTOR_FIELD.getPreferredName(), audioVectorField);
+        }
+        builder.field(K.getPreferredName(), k);
+        weights.toXContent(builder, params);
+        builder.field(EXCLUDE_HEARD.getPreferredName(), excludeHeard);
+        if (filter != null) {
+            builder.field(FILTER.getPreferredName(), filter);
+        }
+        builder.field(NORMALIZATION.getPreferredName(), normalization.label());
+        builder.field(LEXICAL_PIVOT.getPreferredName(), lexicalPivot);
+        if (popularityField != null) {
+            builder.field(POPULARITY_FIELD.getPreferredName(), popularityField);
+        }
+        printBoostAndQueryName(builder);
+        builder.endObject();
+    }
+
+    @Override
+    protected QueryBuilder doRewrite(QueryRewriteContext context) throws IOException {
+        QueryBuilder rewrittenFilter = filter == null ? null : filter.rewrite(context);
+        if (rewrittenFilter != filter) {
+            PersonalizeQueryBuilder copy = copy();
+            copy.filter = rewrittenFilter;
+            return copy;
+        }
+        if (pendingVector != null || pendingInterests != null) {
+            float[] vector = pendingVector == null ? queryVector : pendingVector.get();
+            ListenerInterests loaded = pendingInterests == null ? interests : pendingInterests.get();
+            if ((pendingVector != null && vector == null) || (pendingInterests != null && loaded == null)) {
+                return this; // the async actions have not completed yet
+            }
+            PersonalizeQueryBuilder resolved = copy();
+            resolved.queryVector = vector;
+            resolved.interests = loaded;
+            return resolved;
+        }
+        boolean needsVector = queryText != null && queryVector == null;
+        boolean needsInterests = interests == null;
+        if (!needsVector && !needsInterests) {
+            return this;
+        }
+        if (context.convertToCoordinatorContext() == null && context.convertToShardContext() != null) {
+            throw new IllegalStateException("[" + NAME + "] must be rewritten on the coordinating node before it reaches a shard");
+        }
+        PersonalizeQueryBuilder pending = copy();
+        if (needsVector) {
+            SetOnce<float[]> vector = new SetOnce<>();
+            pending.pendingVector = vector::get;
+            context.registerAsyncAction((client, listener) -> TEXT_EMBEDDINGS.get().embed(null, List.of(queryText), InputType.QUERY,
+                org.opensearch.core.action.ActionListener.wrap(embeddings -> {
+                    vector.set(embeddings.vectors()[0]);
+                    listener.onResponse(null);
+                }, listener::onFailure)));
+        }
+        if (needsInterests) {
+            SetOnce<ListenerInterests> loaded = new SetOnce<>();
+            pending.pendingInterests = loaded::get;
+            context.registerAsyncAction((client, listener) -> INTERESTS.get().load(listenerId,
+                org.opensearch.core.action.ActionListener.wrap(result -> {
+                    loaded.set(result);
+                    if (THREAD_CONTEXT.get() != null) {
+                        THREAD_CONTEXT.get().addResponseHeader(STRATEGY_HEADER, result.strategy().label());
+                    }
+                    listener.onResponse(null);
+                }, listener::onFailure)));
+        }
+        return pending;
+    }
+
+    /** Adds a filter (ANDed with any filter already set), as OpenSearch does when it pushes filters into queries. */
+    @Override
+    public QueryBuilder filter(QueryBuilder newFilter) {
+        if (newFilter != null) {
+            this.filter = this.filter == null ? newFilter : new BoolQueryBuilder().filter(this.filter).filter(newFilter);
+        }
+        return this;
+    }
+
+    /** This query as rewrite leaves it once the vector and the interests are known. */
+    PersonalizeQueryBuilder resolvedForTests(float[] vector, ListenerInterests resolvedInterests) {
+        PersonalizeQueryBuilder resolved = copy();
+        resolved.queryVector = vector;
+        resolved.interests = resolvedInterests;
+        return resolved;
+    }
+
+    private PersonalizeQueryBuilder copy() {
+        PersonalizeQueryBuilder copy = new PersonalizeQueryBuilder(listenerId);
+        copy.queryText = queryText;
+        copy.textFields = textFields;
+        copy.vectorField = vectorField;
+        copy.audioVectorField = audioVectorField;
+        copy.k = k;
+        copy.weights = weights;
+        copy.excludeHeard = excludeHeard;
+        copy.filter = filter;
+        copy.normalization = normalization;
+        copy.lexicalPivot = lexicalPivot;
+        copy.popularityField = popularityField;
+        copy.queryVector = queryVector;
+        copy.interests = interests;
+        copy.queryName(queryName).boost(boost);
+        return copy;
+    }
+
+    @Override
+    protected Query doToQuery(QueryShardContext context) throws IOException {
+        if (interests == null || (queryText != null && queryVector == null)) {
+            throw new IllegalStateException("[" + NAME + "] reached a shard before it was rewritten");
+        }
+        requireKnnField(context, "vector_field", vectorField);
+        String audioField = audioVectorField != null && context.fieldMapper(audioVectorField) != null ? audioVectorField : null;
+        if (audioVectorField != null && audioField != null) {
+            requireKnnField(context, "audio_vector_field", audioVectorField);
+        }
+        BoolQueryBuilder restriction = new BoolQueryBuilder();
+        if (filter != null) {
+            restriction.filter(filter);
+        }
+        if (excludeHeard && !interests.heardEpisodeIds().isEmpty()) {
+            restriction.mustNot(new IdsQueryBuilder().addIds(interests.heardEpisodeIds().toArray(new String[0])));
+        }
+        boolean restricted = restriction.hasClauses();
+        Query restrictionQuery = restricted ? restriction.toQuery(context) : null;
+
+        Query lexical = null;
+        if (queryText != null && weights.lexical() > 0) {
+            Map<String, Float> fields = new LinkedHashMap<>();
+            for (String field : textFields) {
+                int caret = field.lastIndexOf('^');
+                fields.put(caret < 0 ? field : field.substring(0, caret), caret < 0 ? 1f : parseBoost(field, caret));
+            }
+            Query match = new MultiMatchQueryBuilder(queryText).fields(fields).toQuery(context);
+            lexical = restrictionQuery == null
+                ? match
+                : new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST).add(restrictionQuery, BooleanClause.Occur.FILTER).build();
+        }
+        Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, restricted ? restriction : null) : null;
+        List<Query> interestQueries = new ArrayList<>();
+        if (weights.interest() > 0) {
+            for (ListenerInterests.Interest interest : interests.interests()) {
+                interestQueries.add(knn(context, interest.vector(), restricted ? restriction : null));
+            }
+        }
+        MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
+        boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty();
+        Query popularityCandidates = (popularityType != null && weights.popularity() > 0) || noOtherSource
+            ? (restrictionQuery == null ? new MatchAllDocsQuery() : restrictionQuery)
+            : null;
+        boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
+        return new PersonalizeQuery(
+            new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates),
+            new PersonalizeQuery.Fields(vectorField, audioField, popularityType == null ? null : popularityField, floating),
+            queryVector,
+            interests,
+            weights,
+            normalization,
+            lexicalPivot,
+            k,
+            queryText
+        );
+    }
+
+    private static float parseBoost(String field, int caret) {
+        try {
+            return Float.parseFloat(field.substring(caret + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("[" + NAME + "] [text_fields] entry [" + field + "] has a boost that is not a number");
+        }
+    }
+
+    private Query knn(QueryShardContext context, float[] vector, QueryBuilder restriction) throws IOException {
+        KNNQueryBuilder.Builder knn = KNNQueryBuilder.builder().fieldName(vectorField).vector(vector).k(k);
+        if (restriction != null) {
+            knn.filter(restriction);
+        }
+        return knn.build().toQuery(context);
+    }
+
+    private static void requireKnnField(QueryShardContext context, String parameter, String field) {
+        MappedFieldType type = context.fieldMapper(field);
+        if (type == null) {
+            throw new IllegalArgumentException(
+                "[" + NAME + "] [" + parameter + "] [" + field + "] is not mapped in index [" + context.index().getName() + "]"
+            );
+        }
+        if (!"knn_vector".equals(type.typeName())) {
+            throw new IllegalArgumentException(
+                "[" + NAME + "] [" + parameter + "] [" + field + "] is a [" + type.typeName() + "] field, not a [knn_vector] field"
+            );
+        }
+    }
+
+    @Override
+    protected boolean doEquals(PersonalizeQueryBuilder other) {
+        return listenerId.equals(other.listenerId)
+            && Objects.equals(queryText, other.queryText)
+            && textFields.equals(other.textFields)
+            && vectorField.equals(other.vectorField)
+            && Objects.equals(audioVectorField, other.audioVectorField)
+            && k == other.k
+            && weights.equals(other.weights)
+            && excludeHeard == other.excludeHeard
+            && Objects.equals(filter, other.filter)
+            && normalization == other.normalization
+            && lexicalPivot == other.lexicalPivot
+            && Objects.equals(popularityField, other.popularityField)
+            && Arrays.equals(queryVector, other.queryVector)
+            && Objects.equals(interests, other.interests);
+    }
+
+    @Override
+    protected int doHashCode() {
+        return Objects.hash(listenerId, queryText, textFields, vectorField, audioVectorField, k, weights, excludeHeard, filter, normalization, lexicalPivot, popularityField);
+    }
+
+    @Override
+    public String getWriteableName() {
+        return NAME;
+    }
+}

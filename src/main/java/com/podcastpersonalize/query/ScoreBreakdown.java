@@ -1,0 +1,75 @@
+package com.podcastpersonalize.query;
+
+import org.apache.lucene.search.Explanation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One candidate's component values (raw and normalized), its blended score, and the reasons in
+ * words that {@code explain: true} shows.
+ */
+final class ScoreBreakdown {
+
+    /** Raw component values; NaN where the component does not apply to this document. */
+    float lexicalRaw = Float.NaN;
+    float semanticCosine = Float.NaN;
+    float interestCosine = Float.NaN;
+    String interestLabel;
+    float audioCosine = Float.NaN;
+    double popularityRaw = Double.NaN;
+
+    /** Normalized values in [0, 1] (0 where absent). */
+    float lexical;
+    float semantic;
+    float interest;
+    float audio;
+    float popularity;
+
+    float score;
+
+    Explanation explain(BlendWeights weights, ScoreNormalization normalization, ListenerInterests.Strategy strategy, String queryText) {
+        List<Explanation> parts = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        add(parts, "lexical", weights.lexical(), lexical, "BM25 " + format(lexicalRaw), normalization);
+        add(parts, "semantic", weights.semantic(), semantic, "cosine to the query " + format(semanticCosine), normalization);
+        add(parts, "interest", weights.interest(), interest, "cosine to interest [" + interestLabel + "] " + format(interestCosine), normalization);
+        add(parts, "audio", weights.audio(), audio, "cosine to the listener's taste in sound " + format(audioCosine), normalization);
+        add(parts, "popularity", weights.popularity(), popularity, "popularity " + (Double.isNaN(popularityRaw) ? "unknown" : String.valueOf((long) popularityRaw)), normalization);
+        if (queryText != null && (lexical > 0.5f || semantic > 0.6f)) {
+            reasons.add("matches your search \"" + queryText + "\"");
+        }
+        if (interestLabel != null && interestCosine >= 0.5f) {
+            reasons.add(
+                strategy == ListenerInterests.Strategy.DECLARED_TOPICS
+                    ? "in a topic you follow: " + interestLabel
+                    : "close to your interest in " + interestLabel
+            );
+        }
+        if (audioCosine >= 0.8f) {
+            reasons.add("sounds like what you listen to");
+        }
+        if (popularity >= 0.5f) {
+            reasons.add("popular with listeners");
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(strategy == ListenerInterests.Strategy.POPULARITY ? "popular with listeners" : "related to what you listen to");
+        }
+        return Explanation.match(
+            score,
+            "personalize [strategy=" + strategy.label() + ", normalization=" + normalization.label() + "]: " + String.join("; ", reasons),
+            parts
+        );
+    }
+
+    private static void add(List<Explanation> parts, String name, float weight, float normalized, String raw, ScoreNormalization normalization) {
+        if (weight > 0 && normalized > 0) {
+            parts.add(Explanation.match(weight * normalized, name + ": weight " + format(weight) + " x " + normalization.label() + " " + format(normalized) + " (" + raw + ")"));
+        }
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}
