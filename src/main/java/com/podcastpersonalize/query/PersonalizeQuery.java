@@ -1,10 +1,9 @@
 package com.podcastpersonalize.query;
 
+
 import com.podcastpersonalize.model.VectorMath;
 
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -146,8 +145,9 @@ final class PersonalizeQuery extends Query {
     private void scoreLeaf(LeafReaderContext leaf, Weight lexicalWeight, int[] docs, ScoreBreakdown[] breakdowns, int from, int to)
         throws IOException {
         Scorer lexicalScorer = lexicalWeight == null ? null : lexicalWeight.scorer(leaf);
-        VectorReader text = VectorReader.open(leaf, fields.textVector());
-        VectorReader audio = fields.audioVector() == null ? null : VectorReader.open(leaf, fields.audioVector());
+        StoredVectorReader text = StoredVectorReader.open(leaf, fields.textVector());
+        StoredVectorReader audio = fields.audioVector() == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
+        InterestMatcher matcher = new InterestMatcher(interests.interests());
         SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
         for (int c = from; c < to; c++) {
             int doc = docs[c] - leaf.docBase;
@@ -161,15 +161,11 @@ final class PersonalizeQuery extends Query {
                 if (queryVector != null) {
                     breakdown.semanticCosine = (float) VectorMath.cosine(vector, queryVector);
                 }
-                for (ListenerInterests.Interest interest : interests.interests()) {
-                    float cosine = (float) VectorMath.cosine(vector, interest.vector());
-                    // a weaker interest needs a closer match to count as much
-                    float strengthened = cosine * (0.5f + 0.5f * interest.strength());
-                    if (Float.isNaN(breakdown.interestCosine) || strengthened > breakdown.interest) {
-                        breakdown.interestCosine = cosine;
-                        breakdown.interest = strengthened;
-                        breakdown.interestLabel = interest.label();
-                    }
+                InterestMatcher.Match match = matcher.best(vector);
+                if (match != null) {
+                    breakdown.interestCosine = match.cosine();
+                    breakdown.interestValue = match.value();
+                    breakdown.interestLabel = match.label();
                 }
             }
             float[] sound = audio == null || interests.audioInterest() == null ? null : audio.vectorOf(doc);
@@ -193,7 +189,7 @@ final class PersonalizeQuery extends Query {
         for (ScoreBreakdown b : breakdowns) {
             b.lexical = Float.isNaN(b.lexicalRaw) ? 0 : ScoreNormalization.saturate(b.lexicalRaw, lexicalPivot);
             b.semantic = Float.isNaN(b.semanticCosine) ? 0 : ScoreNormalization.clipCosine(b.semanticCosine);
-            b.interest = Float.isNaN(b.interestCosine) ? 0 : ScoreNormalization.clipCosine(b.interest);
+            b.interest = Float.isNaN(b.interestCosine) ? 0 : ScoreNormalization.clipCosine(b.interestValue);
             b.audio = Float.isNaN(b.audioCosine) ? 0 : ScoreNormalization.clipCosine(b.audioCosine);
             b.popularity = Double.isNaN(b.popularityRaw) ? 0 : ScoreNormalization.logScale(b.popularityRaw, maxPopularity);
         }
@@ -235,30 +231,6 @@ final class PersonalizeQuery extends Query {
             reciprocal.put(order[r], value > 0 ? ScoreNormalization.rrf(r + 1) : 0f);
         }
         reciprocal.forEach((index, value) -> setter.set(breakdowns[index], value));
-    }
-
-    /** Reads stored float vectors of one field of one segment, for documents in increasing order. */
-    private static final class VectorReader {
-        private final FloatVectorValues values;
-        private final KnnVectorValues.DocIndexIterator iterator;
-
-        private VectorReader(FloatVectorValues values) {
-            this.values = values;
-            this.iterator = values.iterator();
-        }
-
-        static VectorReader open(LeafReaderContext leaf, String field) throws IOException {
-            if (leaf.reader().getFieldInfos().fieldInfo(field) == null || leaf.reader().getFieldInfos().fieldInfo(field).getVectorDimension() == 0) {
-                return null;
-            }
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
-            return values == null ? null : new VectorReader(values);
-        }
-
-        float[] vectorOf(int doc) throws IOException {
-            int at = iterator.docID() < doc ? iterator.advance(doc) : iterator.docID();
-            return at == doc ? values.vectorValue(iterator.index()) : null;
-        }
     }
 
     @Override

@@ -1,14 +1,9 @@
 package com.podcastpersonalize.query;
 
-import com.podcastpersonalize.model.InputType;
-import com.podcastpersonalize.model.TextEmbeddingService;
-
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.SetOnce;
-import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -46,12 +41,11 @@ import java.util.function.Supplier;
  * <p>On the coordinating node, rewrite fetches the listener's interests and embeds {@code query_text}
  * asynchronously (no search thread waits on I/O); the shards receive both with the query and run
  * {@link PersonalizeQuery}. The strategy used (interests, declared topics, popularity) is returned
- * in the {@value #STRATEGY_HEADER} response header and in explanations.
+ * in the {@value PersonalizeRewrite#STRATEGY_HEADER} response header and in explanations.
  */
 public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<PersonalizeQueryBuilder> {
 
     public static final String NAME = "personalize";
-    public static final String STRATEGY_HEADER = "X-Podcast-Personalize-Strategy";
     static final int MAX_K = 10_000;
     static final int MAX_LISTENER_ID_LENGTH = 512;
 
@@ -68,19 +62,6 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private static final ParseField LEXICAL_PIVOT = new ParseField("lexical_pivot");
     private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
     private static final ParseField RANKER = new ParseField("ranker");
-
-    /** Services the rewrite needs; set once by the plugin when the node starts. */
-    private static final SetOnce<TextEmbeddingService> TEXT_EMBEDDINGS = new SetOnce<>();
-    private static final SetOnce<ListenerInterestsSource> INTERESTS = new SetOnce<>();
-    private static final SetOnce<ThreadContext> THREAD_CONTEXT = new SetOnce<>();
-
-    public static void initialize(TextEmbeddingService textEmbeddings, ListenerInterestsSource interests, ThreadContext threadContext) {
-        if (TEXT_EMBEDDINGS.get() == null) { // several nodes share the JVM in tests
-            TEXT_EMBEDDINGS.set(textEmbeddings);
-            INTERESTS.set(interests);
-            THREAD_CONTEXT.set(threadContext);
-        }
-    }
 
     private final String listenerId;
     private String queryText;
@@ -345,25 +326,10 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
         PersonalizeQueryBuilder pending = copy();
         if (needsVector) {
-            SetOnce<float[]> vector = new SetOnce<>();
-            pending.pendingVector = vector::get;
-            context.registerAsyncAction((client, listener) -> TEXT_EMBEDDINGS.get().embed(null, List.of(queryText), InputType.QUERY,
-                org.opensearch.core.action.ActionListener.wrap(embeddings -> {
-                    vector.set(embeddings.vectors()[0]);
-                    listener.onResponse(null);
-                }, listener::onFailure)));
+            pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText);
         }
         if (needsInterests) {
-            SetOnce<ListenerInterests> loaded = new SetOnce<>();
-            pending.pendingInterests = loaded::get;
-            context.registerAsyncAction((client, listener) -> INTERESTS.get().load(listenerId,
-                org.opensearch.core.action.ActionListener.wrap(result -> {
-                    loaded.set(result);
-                    if (THREAD_CONTEXT.get() != null) {
-                        THREAD_CONTEXT.get().addResponseHeader(STRATEGY_HEADER, result.strategy().label());
-                    }
-                    listener.onResponse(null);
-                }, listener::onFailure)));
+            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId);
         }
         return pending;
     }

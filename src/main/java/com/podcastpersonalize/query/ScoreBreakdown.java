@@ -16,6 +16,8 @@ final class ScoreBreakdown {
     float lexicalRaw = Float.NaN;
     float semanticCosine = Float.NaN;
     float interestCosine = Float.NaN;
+    /** interest cosine adjusted by the interest's strength (see {@link InterestMatcher}) */
+    float interestValue;
     String interestLabel;
     float audioCosine = Float.NaN;
     double popularityRaw = Double.NaN;

@@ -1,0 +1,70 @@
+package com.podcastpersonalize.rescore;
+
+import org.opensearch.common.unit.TimeValue;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
+
+import java.io.IOException;
+
+/**
+ * The parameters of the {@code personalize} rescorer, validated.
+ *
+ * @param queryWeight       weight of the original query score (normalized by the best score of the window)
+ * @param interestWeight    weight of the episode's closeness to the listener's interests (cosine, from stored vectors)
+ * @param vectorField       the episodes' text vector field
+ * @param freshnessField    date field for freshness, or null
+ * @param freshnessWeight   weight of freshness: {@code 0.5^(age / half-life)}
+ * @param freshnessHalfLife age at which freshness is one half
+ * @param popularityField   numeric field for popularity, or null
+ * @param popularityWeight  weight of popularity, log-scaled to the window's most popular
+ */
+record PersonalizeRescoreSettings(
+    float queryWeight,
+    float interestWeight,
+    String vectorField,
+    String freshnessField,
+    float freshnessWeight,
+    TimeValue freshnessHalfLife,
+    String popularityField,
+    float popularityWeight
+) implements Writeable {
+
+    PersonalizeRescoreSettings {
+        check("query_weight", queryWeight);
+        check("interest_weight", interestWeight);
+        check("freshness_weight", freshnessWeight);
+        check("popularity_weight", popularityWeight);
+        if (queryWeight + interestWeight + freshnessWeight + popularityWeight <= 0) {
+            throw new IllegalArgumentException("[personalize] rescorer weights must not all be 0");
+        }
+        if (freshnessHalfLife.millis() <= 0) {
+            throw new IllegalArgumentException("[personalize] [freshness_half_life] must be positive, got [" + freshnessHalfLife + "]");
+        }
+        if (vectorField == null || vectorField.isBlank()) {
+            throw new IllegalArgumentException("[personalize] [vector_field] must not be empty");
+        }
+    }
+
+    private static void check(String name, float value) {
+        if (!(value >= 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException("[personalize] [" + name + "] must be a finite number >= 0, got [" + value + "]");
+        }
+    }
+
+    PersonalizeRescoreSettings(StreamInput in) throws IOException {
+        this(in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat());
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeFloat(queryWeight);
+        out.writeFloat(interestWeight);
+        out.writeString(vectorField);
+        out.writeOptionalString(freshnessField);
+        out.writeFloat(freshnessWeight);
+        out.writeTimeValue(freshnessHalfLife);
+        out.writeOptionalString(popularityField);
+        out.writeFloat(popularityWeight);
+    }
+}
