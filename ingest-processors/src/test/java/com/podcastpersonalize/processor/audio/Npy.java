@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Minimal reader of NumPy .npy files (v1/v2, little-endian, C order; f4, f8, b1) for the parity tests. */
+/** Minimal reader of NumPy .npy files (v1/v2, little-endian, C or 2-D Fortran order; f4, f8, b1) for the parity tests. */
 public record Npy(double[] data, int[] shape) {
 
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<|=])([fb])(\\d)'");
@@ -33,9 +33,7 @@ public record Npy(double[] data, int[] shape) {
         int headerLen = major == 1 ? bb.getShort(8) & 0xffff : bb.getInt(8);
         int start = major == 1 ? 10 : 12;
         String header = new String(bytes, start, headerLen, StandardCharsets.ISO_8859_1);
-        if (header.contains("'fortran_order': True")) {
-            throw new IOException("Fortran order not supported");
-        }
+        boolean fortran = header.contains("'fortran_order': True");
         Matcher d = DESCR.matcher(header);
         Matcher s = SHAPE.matcher(header);
         if (!d.find() || !s.find()) {
@@ -53,6 +51,18 @@ public record Npy(double[] data, int[] shape) {
         int width = Integer.parseInt(d.group(3));
         for (int i = 0; i < n; i++) {
             data[i] = kind == 'b' ? bb.get() : width == 4 ? bb.getFloat() : bb.getDouble();
+        }
+        if (fortran && shape.length == 2) {
+            // column-major on disk: reorder to row-major
+            double[] c = new double[n];
+            for (int col = 0, i = 0; col < shape[1]; col++) {
+                for (int row = 0; row < shape[0]; row++) {
+                    c[row * shape[1] + col] = data[i++];
+                }
+            }
+            data = c;
+        } else if (fortran && shape.length > 2) {
+            throw new IOException("Fortran order only supported up to 2 dimensions");
         }
         return new Npy(data, shape);
     }

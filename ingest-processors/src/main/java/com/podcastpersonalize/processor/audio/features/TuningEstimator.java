@@ -17,19 +17,19 @@ public final class TuningEstimator {
 
     private TuningEstimator() {}
 
-    /** @param power power spectrogram [frame][bin] */
-    public static double estimate(double[][] power, double sr, double resolution, int binsPerOctave) {
-        if (power.length == 0) {
+    /** @param spectrum magnitude or power spectrogram [frame][bin] (librosa's {@code S=}) */
+    public static double estimate(double[][] spectrum, double sr, double resolution, int binsPerOctave) {
+        if (spectrum.length == 0) {
             return 0.0;
         }
-        int bins = power[0].length;
+        int bins = spectrum[0].length;
         int nFft = 2 * (bins - 1);
         double fmax = Math.min(FMAX, sr / 2);
         double[] freqs = FftFrequencies.of(sr, nFft);
         int count = 0;
-        double[] pitches = new double[power.length * bins / 2 + 1];
+        double[] pitches = new double[spectrum.length * bins / 2 + 1];
         double[] mags = new double[pitches.length];
-        for (double[] s : power) {
+        for (double[] s : spectrum) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : s) {
                 max = Math.max(max, v);
