@@ -95,11 +95,15 @@ record WavHeader(int encoding, int channels, int sampleRate, int bitsPerSample, 
             throw new AudioDecodeException("WAV: block align " + blockAlign + " does not match " + channels + " channels of " + bits + " bits");
         }
         long dataBytes = dataSize == 0 || dataSize == 0xFFFFFFFFL ? -1 : dataSize;
+        if (dataBytes < 0 && fileSize >= 0) {
+            // streaming writers leave the length open: the audio runs to the end of the file
+            dataBytes = (fileSize - dataOffset) / blockAlign * blockAlign;
+        }
         if (dataBytes >= 0 && fileSize >= 0 && dataOffset + dataBytes > fileSize) {
             throw new AudioDecodeException("WAV: header declares " + dataBytes + " bytes of audio data but the file holds only "
                 + Math.max(0, fileSize - dataOffset) + " after the header (truncated file or wrong length in header)");
         }
-        if (dataBytes < 0 && fileSize >= 0 && fileSize - dataOffset < blockAlign) {
+        if (dataBytes == 0) {
             throw new AudioDecodeException("WAV: no audio data after the header");
         }
         return new WavHeader(encoding, channels, (int) Math.min(sampleRate, Integer.MAX_VALUE), bits, blockAlign, dataBytes, dataOffset);
