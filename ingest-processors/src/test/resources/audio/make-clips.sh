@@ -24,10 +24,10 @@ sox -m "$tmp/beat.wav" "$tmp/bass.wav" music_groove.wav trim 0 3
 # small multi-format seeds (1 s) for the decoder tests and the fuzz test
 sox speech_en-us_a.wav -r 22050 "$tmp/one.wav" trim 0 1
 cp "$tmp/one.wav" seed_mono22k.wav
-lame --quiet -b 64 "$tmp/one.wav" seed_mono22k.mp3
+lame --quiet -b 64 --resample 22.05 "$tmp/one.wav" seed_mono22k.mp3
 flac -s -f -o seed_mono22k.flac "$tmp/one.wav"
 oggenc -Q -q 2 -o seed_mono22k.ogg "$tmp/one.wav"
 sox -n -r 44100 -c 2 -b 16 seed_stereo44k.wav synth 1 sine 440 sine 660 gain -6
-lame --quiet -b 96 seed_stereo44k.wav seed_stereo44k.mp3
+lame --quiet -b 128 --resample 44.1 seed_stereo44k.wav seed_stereo44k.mp3
 flac -s -f -o seed_stereo44k.flac seed_stereo44k.wav
 oggenc -Q -q 2 -o seed_stereo44k.ogg seed_stereo44k.wav

@@ -12,7 +12,7 @@ import java.io.InputStream;
  * @param firstAudioFrameOffset byte offset of the first frame that holds audio (after ID3v2 and the Info frame)
  * @param audioFrames           frames from there to the end
  * @param trimStart             samples to drop at the start (encoder delay + 529 decoder delay), 0 if unknown
- * @param trimEnd               samples to drop at the end (encoder padding), 0 if unknown
+ * @param trimEnd               samples to drop at the end (encoder padding - 529), 0 if unknown
  */
 record Mp3StreamInfo(long firstAudioFrameOffset, Mp3FrameHeader first, long audioFrames, int trimStart, int trimEnd) {
 
@@ -62,8 +62,9 @@ record Mp3StreamInfo(long firstAudioFrameOffset, Mp3FrameHeader first, long audi
                 // the Xing/Info frame carries no audio: start after it
                 audioStart = firstOffset + first.frameBytes();
                 if (lame.length == 2) {
+                    // the decoder delay shifts the whole signal: it is dropped at the start and comes off the end padding
                     trimStart = lame[0] + DECODER_DELAY;
-                    trimEnd = lame[1];
+                    trimEnd = Math.max(0, lame[1] - DECODER_DELAY);
                 }
             }
             // count frames from audioStart by hopping over frame bodies; stop at the first non-frame (tags, junk)

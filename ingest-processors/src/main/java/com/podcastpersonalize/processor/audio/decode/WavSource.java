@@ -82,11 +82,9 @@ final class WavSource extends BlockDecodingSource {
 
     @Override
     public long skip(long frames) throws AudioDecodeException {
-        long maxFrames = bytesLeft / header.blockAlign();
-        long n = Math.min(frames, maxFrames);
-        // a block may still be buffered: serve the skip from it first, then seek past whole frames
-        long fromBlock = super.skipBuffered(n);
-        long rest = n - fromBlock;
+        // a decoded block may still be buffered: serve the skip from it first, then seek past whole frames
+        long fromBlock = skipBuffered(frames);
+        long rest = Math.min(frames - fromBlock, bytesLeft / header.blockAlign());
         try {
             long skippedBytes = StreamBytes.skipFully(in, rest * header.blockAlign());
             long skippedFrames = skippedBytes / header.blockAlign();

@@ -58,9 +58,12 @@ public final class TempoEstimator {
             }
         }
 
-        /** null when no frames were added. */
+        /**
+         * null when no frames were added or the onset envelope was zero throughout (silence, a steady tone):
+         * librosa would then return the prior's mode (~120 BPM), which is no measurement.
+         */
         public Estimate estimate() {
-            if (frames == 0) {
+            if (frames == 0 || java.util.Arrays.stream(sum).allMatch(v -> v == 0)) {
                 return null;
             }
             double[] mean = new double[winLength];
