@@ -27,7 +27,7 @@ public final class AudioDecoders {
                 throw new AudioDecodeException(input.name() + ": " + size + " bytes is more than the limit of " + limits.maxBytes());
             }
             byte[] head = input.head(12);
-            return switch (sniff(head)) {
+            AudioSource source = switch (sniff(head)) {
                 case WAV -> WavSource.open(input, limits);
                 case FLAC -> FlacSource.open(input, limits);
                 case OGG -> OggVorbisSource.open(input, limits);
@@ -35,6 +35,7 @@ public final class AudioDecoders {
                 case UNKNOWN -> throw new AudioDecodeException(input.name() + ": unrecognised audio format (not WAV, FLAC, Ogg/Vorbis or MP3); first bytes "
                     + hex(head));
             };
+            return new NamedSource(input.name(), source);
         } catch (AudioDecodeException e) {
             throw e.getMessage().startsWith(input.name() + ":") ? e : new AudioDecodeException(input.name() + ": " + e.getMessage(), e);
         } catch (NoSuchFileException e) {

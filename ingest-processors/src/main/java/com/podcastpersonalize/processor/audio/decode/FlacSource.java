@@ -1,16 +1,18 @@
 package com.podcastpersonalize.processor.audio.decode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
 import org.jflac.frame.Frame;
-import org.jflac.metadata.StreamInfo;
 
 /**
  * FLAC decoder on jFLAC, averaged to mono and scaled by 2^(bits-1) as libsndfile does. The STREAMINFO block
- * gives rate, channels, bit depth and (usually) the total length. Skipping decodes and discards frame by frame.
+ * (parsed by {@link FlacStreamHeader}) gives rate, channels, bit depth and (usually) the total length.
+ * Skipping decodes and discards frame by frame.
  */
 final class FlacSource extends BlockDecodingSource {
 
@@ -19,39 +21,29 @@ final class FlacSource extends BlockDecodingSource {
     private final double scale;
     private final int channels;
 
-    private FlacSource(InputStream in, FLACDecoder decoder, StreamInfo info, DecodeLimits limits) throws AudioDecodeException {
-        super("flac", info.getSampleRate(), info.getChannels(), info.getTotalSamples() > 0 ? info.getTotalSamples() : -1, limits);
-        if (info.getBitsPerSample() < 4 || info.getBitsPerSample() > 32) {
-            throw new AudioDecodeException("FLAC: " + info.getBitsPerSample() + " bits per sample is not valid");
-        }
-        if (info.getMaxBlockSize() > 65535 || info.getMaxBlockSize() < 16) {
-            throw new AudioDecodeException("FLAC: block size " + info.getMaxBlockSize() + " is not valid");
-        }
+    private FlacSource(InputStream in, FLACDecoder decoder, FlacStreamHeader header, DecodeLimits limits) throws AudioDecodeException {
+        super("flac", header.sampleRate(), header.channels(), header.totalSamples() > 0 ? header.totalSamples() : -1, limits);
         this.in = in;
         this.decoder = decoder;
-        this.channels = info.getChannels();
-        this.scale = 1.0 / (1L << (info.getBitsPerSample() - 1));
+        this.channels = header.channels();
+        this.scale = 1.0 / (1L << (header.bitsPerSample() - 1));
     }
 
     static FlacSource open(AudioInput input, DecodeLimits limits) throws IOException {
         InputStream in = input.open();
         try {
-            FLACDecoder decoder = new FLACDecoder(in);
-            StreamInfo info;
+            FlacStreamHeader header = FlacStreamHeader.read(in, input.size());
+            limits.checkFormat("FLAC", header.sampleRate(), header.channels());
+            // jFLAC sees only the marker, STREAMINFO and the frames (see FlacStreamHeader for why)
+            InputStream clean = new SequenceInputStream(new ByteArrayInputStream(header.minimalHeader()), in);
+            FLACDecoder decoder = new FLACDecoder(clean);
             try {
-                info = decoder.readStreamInfo();
-                if (info == null) {
-                    throw new AudioDecodeException("FLAC: no STREAMINFO block");
-                }
-                // the remaining metadata blocks (tags, seek table, pictures) are read and dropped here
-                decoder.readMetadata(info);
-            } catch (AudioDecodeException e) {
-                throw e;
+                decoder.readMetadata();
             } catch (IOException | RuntimeException e) {
-                throw new AudioDecodeException("FLAC: unreadable header (" + e.getClass().getSimpleName()
+                throw new AudioDecodeException("FLAC: unreadable STREAMINFO (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
             }
-            return new FlacSource(in, decoder, info, limits);
+            return new FlacSource(in, decoder, header, limits);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -63,6 +63,11 @@ final class OggVorbisSource extends BlockDecodingSource {
                     limits.checkFormat("Ogg/Vorbis", info.rate, info.channels);
                     continue;
                 }
+                if (i == 1) {
+                    VorbisSetupGuard.checkComment(p.packet_base, p.packet, p.bytes);
+                } else {
+                    VorbisSetupGuard.check(p.packet_base, p.packet, p.bytes);
+                }
                 if (info.synthesis_headerin(comment, p) != 0) {
                     throw new AudioDecodeException("Ogg/Vorbis: corrupt " + (i == 1 ? "comment" : "setup") + " header");
                 }
