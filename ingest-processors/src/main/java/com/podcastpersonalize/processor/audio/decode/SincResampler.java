@@ -1,0 +1,191 @@
+package com.podcastpersonalize.processor.audio.decode;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Band-limited sample-rate conversion by a Kaiser-windowed sinc kernel in polyphase form (Smith's bandlimited
+ * interpolation), streaming: feed input blocks, collect output blocks, state carries across calls.
+ *
+ * <p>Design: the ratio is reduced to L/M (output/input). Output n sits at input time n·M/L; its value is the
+ * dot product of the input around that time with the kernel h(x) = fc·sinc(fc·x)·kaiser(x / half-width),
+ * where fc = min(1, L/M)·{@value #ROLLOFF} (cut-off relative to the input Nyquist, so downsampling also
+ * low-passes) and the half-width is {@value #ZERO_CROSSINGS} zero crossings of the sinc. Kaiser β =
+ * {@value #KAISER_BETA} gives about 80 dB stop-band rejection. When L ≤ {@value #MAX_EXACT_PHASES} every phase
+ * is tabulated exactly; otherwise {@value #MAX_EXACT_PHASES} phases are tabulated and neighbours interpolated
+ * linearly. Output is aligned with the input (no delay): output 0 is input time 0, samples before the start
+ * and after the end count as zeros, and {@code ceil(inputFrames·L/M)} frames come out (as soxr does for
+ * librosa). Tables are cached and shared: instances are cheap; an instance itself is not thread-safe.
+ */
+public final class SincResampler {
+
+    static final double ROLLOFF = 0.945;
+    static final int ZERO_CROSSINGS = 16;
+    static final double KAISER_BETA = 8.0;
+    static final int MAX_EXACT_PHASES = 4096;
+
+    private record Kernel(int phases, int halfTaps, float[][] table) {}
+
+    private static final ConcurrentHashMap<Long, Kernel> KERNELS = new ConcurrentHashMap<>();
+
+    private final long up;
+    private final long down;
+    private final Kernel kernel;
+    // input history: buf[0] is the input sample with absolute index bufStart (negative = the zeros before the start)
+    private float[] buf;
+    private int bufLen;
+    private long bufStart;
+    private long inputCount;
+    private long nextOut;
+
+    public SincResampler(int inRate, int outRate) {
+        if (inRate <= 0 || outRate <= 0) {
+            throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
+        }
+        long g = gcd(inRate, outRate);
+        this.up = outRate / g;
+        this.down = inRate / g;
+        this.kernel = KERNELS.computeIfAbsent(up << 32 | down, k -> buildKernel(up, down));
+        this.buf = new float[4096 + 2 * kernel.halfTaps];
+        reset();
+    }
+
+    /** Forgets all input, as if starting afresh (used after a seek). */
+    public void reset() {
+        bufLen = kernel.halfTaps; // zeros standing for the signal before time 0
+        java.util.Arrays.fill(buf, 0, bufLen, 0f);
+        bufStart = -kernel.halfTaps;
+        inputCount = 0;
+        nextOut = 0;
+    }
+
+    /** Output frames that {@code inputFrames} input frames produce in total. */
+    public long outputLength(long inputFrames) {
+        return ceilDiv(inputFrames * up, down);
+    }
+
+    /** Input frames still to feed before {@code outFrames} more output frames can be drained. */
+    public int inputNeededFor(int outFrames) {
+        long lastOut = nextOut + outFrames - 1;
+        long lastInput = Math.floorDiv(lastOut * down, up) + kernel.halfTaps;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, lastInput + 1 - (bufStart + bufLen)));
+    }
+
+    /** Appends input; output becomes available through {@link #drain}. */
+    public void feed(float[] in, int off, int len) {
+        ensureCapacity(bufLen + len);
+        System.arraycopy(in, off, buf, bufLen, len);
+        bufLen += len;
+        inputCount += len;
+    }
+
+    /**
+     * Writes up to {@code len} output frames computable from the input so far into {@code out}; with
+     * {@code endOfInput}, the signal is taken to be zero after the last input frame and output runs to
+     * {@link #outputLength}. Returns the number of frames written.
+     */
+    public int drain(float[] out, int off, int len, boolean endOfInput) {
+        int half = kernel.halfTaps;
+        long limit = endOfInput ? outputLength(inputCount) : Long.MAX_VALUE;
+        int written = 0;
+        while (written < len && nextOut < limit) {
+            long num = nextOut * down;
+            long i = Math.floorDiv(num, up);
+            long r = num - i * up;
+            long lastNeeded = i + half;
+            if (lastNeeded >= bufStart + bufLen && !endOfInput) {
+                break;
+            }
+            out[off + written++] = (float) dot((int) (i - half + 1 - bufStart), r);
+            nextOut++;
+        }
+        compact();
+        return written;
+    }
+
+    private double dot(int start, long r) {
+        int taps = 2 * kernel.halfTaps;
+        float[][] table = kernel.table;
+        double acc = 0;
+        if (kernel.phases == up) {
+            float[] h = table[(int) r];
+            for (int k = 0; k < taps; k++) {
+                acc += sampleAt(start + k) * h[k];
+            }
+            return acc;
+        }
+        double pos = (double) r * kernel.phases / up;
+        int p = (int) pos;
+        double w = pos - p;
+        float[] h0 = table[p];
+        float[] h1 = table[p + 1];
+        for (int k = 0; k < taps; k++) {
+            acc += sampleAt(start + k) * (h0[k] + w * (h1[k] - h0[k]));
+        }
+        return acc;
+    }
+
+    private float sampleAt(int idx) {
+        return idx < bufLen ? buf[idx] : 0f; // past the end of the input: zeros (only reached at end of input)
+    }
+
+    /** Drops history no future output needs. */
+    private void compact() {
+        long num = nextOut * down;
+        long firstNeeded = Math.floorDiv(num, up) - kernel.halfTaps + 1;
+        int drop = (int) Math.max(0, Math.min(bufLen, firstNeeded - bufStart));
+        if (drop > 0) {
+            System.arraycopy(buf, drop, buf, 0, bufLen - drop);
+            bufLen -= drop;
+            bufStart += drop;
+        }
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+        }
+    }
+
+    private static Kernel buildKernel(long up, long down) {
+        double cutoff = Math.min(1.0, (double) up / down) * ROLLOFF;
+        int halfTaps = (int) Math.ceil(ZERO_CROSSINGS / cutoff);
+        int phases = (int) Math.min(up, MAX_EXACT_PHASES);
+        double halfWidth = halfTaps;
+        float[][] table = new float[phases + 1][2 * halfTaps];
+        double i0Beta = besselI0(KAISER_BETA);
+        for (int p = 0; p <= phases; p++) {
+            double frac = (double) p / phases;
+            for (int k = 0; k < 2 * halfTaps; k++) {
+                // tap k multiplies input (i - halfTaps + 1 + k); its distance from the output time i + frac:
+                double x = (k - halfTaps + 1) - frac;
+                double window = Math.abs(x) >= halfWidth ? 0 : besselI0(KAISER_BETA * Math.sqrt(1 - (x / halfWidth) * (x / halfWidth))) / i0Beta;
+                table[p][k] = (float) (cutoff * sinc(cutoff * x) * window);
+            }
+        }
+        return new Kernel(phases, halfTaps, table);
+    }
+
+    private static double sinc(double x) {
+        return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
+    }
+
+    /** Modified Bessel function of the first kind, order 0 (power series; converges fast for β ≤ 20). */
+    static double besselI0(double x) {
+        double sum = 1;
+        double term = 1;
+        double q = x * x / 4;
+        for (int k = 1; k < 200 && term > sum * 1e-17; k++) {
+            term *= q / ((double) k * k);
+            sum += term;
+        }
+        return sum;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

@@ -1,0 +1,35 @@
+package com.podcastpersonalize.processor.audio.features;
+
+/**
+ * Mirrors {@code librosa.feature.spectral_rolloff(y, sr, n_fft=2048, hop_length=512, roll_percent=0.85)}:
+ * per frame, the lowest bin frequency at which the cumulative magnitude reaches roll_percent of the total.
+ */
+public final class SpectralRolloff {
+
+    public static final double DEFAULT_ROLL_PERCENT = 0.85;
+
+    private SpectralRolloff() {}
+
+    public static double[] compute(double[][] magnitude, double[] freqs, double rollPercent) {
+        double[] out = new double[magnitude.length];
+        for (int t = 0; t < magnitude.length; t++) {
+            double[] s = magnitude[t];
+            double[] cum = new double[s.length];
+            double run = 0;
+            for (int k = 0; k < s.length; k++) {
+                run += s[k];
+                cum[k] = run;
+            }
+            double threshold = rollPercent * run;
+            double f = freqs[s.length - 1];
+            for (int k = 0; k < s.length; k++) {
+                if (cum[k] >= threshold) {
+                    f = freqs[k];
+                    break;
+                }
+            }
+            out[t] = f;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package com.podcastpersonalize.processor.audio.features;
+
+/**
+ * Mirrors {@code librosa.stft(y, n_fft=2048, hop_length=n_fft//4, win_length=n_fft, window='hann',
+ * center=True, pad_mode='constant')} (librosa 0.11 defaults): the signal is zero-padded by n_fft/2 on both
+ * sides when centred, framed every hop samples, multiplied by the periodic window (zero-padded to n_fft when
+ * shorter, centred) and transformed with exp(-2πi·jk/n). Frames: 1 + len/hop when centred.
+ */
+public final class Stft {
+
+    public static final int DEFAULT_N_FFT = 2048;
+    public static final int DEFAULT_HOP = 512;
+
+    private final int nFft;
+    private final int hop;
+    private final double[] window;
+    private final boolean center;
+
+    /** Hann window of length n_fft, centred frames. */
+    public Stft(int nFft, int hop) {
+        this(nFft, hop, Windows.hann(nFft, true), true);
+    }
+
+    /** {@code window} of length ≤ n_fft, zero-padded to n_fft in the middle as librosa does. */
+    public Stft(int nFft, int hop, double[] window, boolean center) {
+        if (nFft < 2 || hop < 1 || window.length > nFft) {
+            throw new IllegalArgumentException("invalid STFT parameters: n_fft=" + nFft + " hop=" + hop + " window=" + window.length);
+        }
+        this.nFft = nFft;
+        this.hop = hop;
+        this.center = center;
+        double[] w = new double[nFft];
+        int off = (nFft - window.length) / 2;
+        System.arraycopy(window, 0, w, off, window.length);
+        this.window = w;
+    }
+
+    public Spectrogram compute(float[] y) {
+        double[] x = center ? Framing.pad(y, nFft / 2, Framing.Pad.CONSTANT) : Framing.toDouble(y);
+        int frames = Framing.frameCount(x.length, nFft, hop);
+        RealFft fft = RealFft.of(nFft);
+        double[][] re = new double[frames][nFft / 2 + 1];
+        double[][] im = new double[frames][nFft / 2 + 1];
+        double[] buf = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            int start = t * hop;
+            for (int j = 0; j < nFft; j++) {
+                buf[j] = x[start + j] * window[j];
+            }
+            fft.forward(buf, re[t], im[t]);
+        }
+        return new Spectrogram(re, im, nFft, hop);
+    }
+}
