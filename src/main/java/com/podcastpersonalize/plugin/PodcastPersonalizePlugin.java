@@ -4,6 +4,12 @@ import com.podcastpersonalize.model.DjlRuntime;
 import com.podcastpersonalize.model.ModelCatalog;
 import com.podcastpersonalize.model.TextEmbeddingService;
 import com.podcastpersonalize.model.TopicTaxonomy;
+import com.podcastpersonalize.processor.audio.AudioEmbeddingProcessor;
+import com.podcastpersonalize.processor.audio.AudioEmbeddingService;
+import com.podcastpersonalize.processor.audio.AudioVectorizer;
+import com.podcastpersonalize.processor.audio.FeatureStandardizer;
+import com.podcastpersonalize.processor.audio.source.AudioAccessPolicy;
+import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
 import com.podcastpersonalize.rest.RestEmbedAction;
@@ -56,9 +62,13 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     /** Thread pool for model inference, so that it never runs on transport or search threads. */
     public static final String INFERENCE_THREAD_POOL = "podcast_inference";
     private static final String INFERENCE_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "inference_pool";
+    /** Thread pool for audio fetching, decoding and analysis. */
+    public static final String AUDIO_THREAD_POOL = "podcast_audio";
+    private static final String AUDIO_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "audio_pool";
 
     /** Set in createComponents; processors and REST handlers are built earlier and read it lazily. */
     private final SetOnce<TextEmbeddingService> textEmbeddings = new SetOnce<>();
+    private final SetOnce<AudioEmbeddingService> audioEmbeddings = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -89,7 +99,42 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             PodcastSettings.TEXT_CHUNK_OVERLAP_TOKENS.get(environment.settings())
         );
         textEmbeddings.set(service);
-        return List.of(service);
+        AudioEmbeddingService audio = new AudioEmbeddingService(
+            threadPool,
+            AUDIO_THREAD_POOL,
+            clusterService.getClusterSettings(),
+            new AudioSourceResolver(
+                () -> audioAccessPolicy(clusterService.getClusterSettings()),
+                environment.tmpDir().resolve(NAME),
+                (delayMillis, task) -> {
+                    var scheduled = threadPool.schedule(task, org.opensearch.common.unit.TimeValue.timeValueMillis(delayMillis), ThreadPool.Names.GENERIC);
+                    return scheduled::cancel;
+                }
+            ),
+            new AudioVectorizer(loadFeatureStatistics(pluginConfig))
+        );
+        audioEmbeddings.set(audio);
+        return List.of(service, audio);
+    }
+
+    private static AudioAccessPolicy audioAccessPolicy(ClusterSettings settings) {
+        return new AudioAccessPolicy(
+            settings.get(PodcastSettings.AUDIO_ALLOWED_PATHS).stream().map(Path::of).toList(),
+            settings.get(PodcastSettings.AUDIO_ALLOWED_HOSTS),
+            settings.get(PodcastSettings.AUDIO_ALLOW_PRIVATE_ADDRESSES),
+            settings.get(PodcastSettings.AUDIO_MAX_BYTES).getBytes(),
+            settings.get(PodcastSettings.AUDIO_TIMEOUT).millis()
+        );
+    }
+
+    /** The standardization statistics of the audio features: the node's copy when present, else the bundled one. */
+    private static FeatureStandardizer loadFeatureStatistics(Optional<Path> pluginConfig) {
+        try {
+            Optional<Path> nodeCopy = pluginConfig.map(dir -> dir.resolve("audio-feature-stats.json")).filter(java.nio.file.Files::isRegularFile);
+            return nodeCopy.isPresent() ? FeatureStandardizer.load(nodeCopy.get()) : FeatureStandardizer.loadDefault();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the audio feature statistics", e);
+        }
     }
 
     @Override
@@ -102,12 +147,22 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         // settings plugins.podcast.inference_pool.size and .queue_size; a full queue rejects with 429.
         // One thread by default: the engine itself runs each call on all cores (engine threads =
         // processors / pool size), and big batches on one thread beat small ones on many.
-        return List.of(new FixedExecutorBuilder(settings, INFERENCE_THREAD_POOL, 1, 1000, INFERENCE_THREAD_POOL_SETTINGS_PREFIX));
+        int processors = OpenSearchExecutors.allocatedProcessors(settings);
+        return List.of(
+            new FixedExecutorBuilder(settings, INFERENCE_THREAD_POOL, 1, 1000, INFERENCE_THREAD_POOL_SETTINGS_PREFIX),
+            // decoding is single-threaded per episode: one thread per processor, a short queue (episodes are big)
+            new FixedExecutorBuilder(settings, AUDIO_THREAD_POOL, processors, 200, AUDIO_THREAD_POOL_SETTINGS_PREFIX)
+        );
     }
 
     @Override
     public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
-        return Map.of(TextEmbeddingProcessor.TYPE, new TextEmbeddingProcessorFactory(textEmbeddings::get));
+        return Map.of(
+            TextEmbeddingProcessor.TYPE,
+            new TextEmbeddingProcessorFactory(textEmbeddings::get),
+            AudioEmbeddingProcessor.TYPE,
+            new AudioEmbeddingProcessor.Factory(audioEmbeddings::get)
+        );
     }
 
     @Override
@@ -125,6 +180,10 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
 
     @Override
     public void close() throws IOException {
+        AudioEmbeddingService audio = audioEmbeddings.get();
+        if (audio != null) {
+            audio.close();
+        }
         TextEmbeddingService service = textEmbeddings.get();
         if (service != null) {
             service.close();

@@ -2,6 +2,9 @@ package com.podcastpersonalize.settings;
 
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
+import org.opensearch.common.unit.TimeValue;
+import org.opensearch.core.common.unit.ByteSizeUnit;
+import org.opensearch.core.common.unit.ByteSizeValue;
 
 import java.net.IDN;
 import java.nio.file.Path;
@@ -91,6 +94,54 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    /** Whether {@code http(s)} audio may come from loopback, private, link-local or other non-public addresses. */
+    public static final Setting<Boolean> AUDIO_ALLOW_PRIVATE_ADDRESSES = Setting.boolSetting(
+        PREFIX + "audio.allow_private_addresses",
+        false,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Largest audio file (or download, or decoded data: URI) accepted. */
+    public static final Setting<ByteSizeValue> AUDIO_MAX_BYTES = Setting.byteSizeSetting(
+        PREFIX + "audio.max_bytes",
+        new ByteSizeValue(1, ByteSizeUnit.GB),
+        new ByteSizeValue(1, ByteSizeUnit.KB),
+        new ByteSizeValue(16, ByteSizeUnit.GB),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Longest episode accepted; longer ones fail with a clear reason instead of tying up the pool. */
+    public static final Setting<TimeValue> AUDIO_MAX_DURATION = Setting.timeSetting(
+        PREFIX + "audio.max_duration",
+        TimeValue.timeValueHours(6),
+        TimeValue.timeValueSeconds(1),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Time allowed for fetching and analysing one episode's audio. */
+    public static final Setting<TimeValue> AUDIO_TIMEOUT = Setting.timeSetting(
+        PREFIX + "audio.timeout",
+        TimeValue.timeValueSeconds(120),
+        TimeValue.timeValueSeconds(1),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Windows analysed per episode in sampled mode (the processor's default). */
+    public static final Setting<Integer> AUDIO_WINDOWS = Setting.intSetting(PREFIX + "audio.windows", 6, 1, 1000, Property.NodeScope, Property.Dynamic);
+
+    /** Length of each analysed window. */
+    public static final Setting<TimeValue> AUDIO_WINDOW_LENGTH = Setting.timeSetting(
+        PREFIX + "audio.window_length",
+        TimeValue.timeValueSeconds(10),
+        TimeValue.timeValueSeconds(1),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             EPISODES_INDEX,
@@ -99,7 +150,13 @@ public final class PodcastSettings {
             TEXT_MAX_BATCH_TOKENS,
             TEXT_CHUNK_OVERLAP_TOKENS,
             AUDIO_ALLOWED_PATHS,
-            AUDIO_ALLOWED_HOSTS
+            AUDIO_ALLOWED_HOSTS,
+            AUDIO_ALLOW_PRIVATE_ADDRESSES,
+            AUDIO_MAX_BYTES,
+            AUDIO_MAX_DURATION,
+            AUDIO_TIMEOUT,
+            AUDIO_WINDOWS,
+            AUDIO_WINDOW_LENGTH
         );
     }
 
