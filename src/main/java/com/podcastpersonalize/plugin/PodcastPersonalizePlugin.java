@@ -12,6 +12,8 @@ import com.podcastpersonalize.processor.audio.source.AudioAccessPolicy;
 import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
+import com.podcastpersonalize.query.PersonalizeQueryBuilder;
+import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
 import com.podcastpersonalize.settings.PodcastSettings;
@@ -34,6 +36,7 @@ import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
 import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPlugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
 import org.opensearch.rest.RestHandler;
@@ -56,7 +59,7 @@ import java.util.function.Supplier;
  * Entry point of podcast-personalize: wires settings, thread pools, components and REST handlers.
  * It holds no logic of its own.
  */
-public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, IngestPlugin {
+public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, IngestPlugin, SearchPlugin {
 
     public static final String NAME = "podcast-personalize";
     /** Thread pool for model inference, so that it never runs on transport or search threads. */
@@ -163,6 +166,16 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             AudioEmbeddingProcessor.TYPE,
             new AudioEmbeddingProcessor.Factory(audioEmbeddings::get)
         );
+    }
+
+    @Override
+    public List<QuerySpec<?>> getQueries() {
+        return List.of(new QuerySpec<>(PersonalizeQueryBuilder.NAME, PersonalizeQueryBuilder::new, PersonalizeQueryBuilder::fromXContent));
+    }
+
+    @Override
+    public List<RescorerSpec<?>> getRescorers() {
+        return List.of(new RescorerSpec<>(PersonalizeRescorerBuilder.NAME, PersonalizeRescorerBuilder::new, PersonalizeRescorerBuilder::fromXContent));
     }
 
     @Override

@@ -1,0 +1,224 @@
+package com.podcastpersonalize.it.cluster;
+
+import com.podcastpersonalize.it.support.TwoTastes;
+import com.podcastpersonalize.query.PersonalizeRewrite;
+
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.client.ResponseException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code personalize} query on 2 nodes and 3 shards with hand-built listeners whose right
+ * answers are known ({@link TwoTastes}), through REST as users send it.
+ */
+public class PersonalizeQueryIT extends PodcastClusterTestCase {
+
+    private static final String JAZZ_LISTENER = "jazz-lover";
+    private static final String CRIME_LISTENER = "crime-lover";
+
+    /** A search's hits and the strategy header. */
+    record Result(List<Map<String, Object>> hits, String strategy, Map<String, Object> body) {
+        List<String> ids() {
+            return hits.stream().map(h -> (String) h.get("_id")).toList();
+        }
+    }
+
+    private void indexCatalogue(String index, int shards) throws Exception {
+        rest("PUT", "/_ingest/pipeline/two_tastes", TwoTastes.PIPELINE);
+        rest("PUT", "/" + index, TwoTastes.indexBody(shards, 1, "two_tastes"));
+        Map<String, Object> bulk = rest("POST", "/" + index + "/_bulk?refresh=true", TwoTastes.bulkBody());
+        assertEquals("bulk: " + bulk, Boolean.FALSE, bulk.get("errors"));
+        ensureGreen(index);
+    }
+
+    private void listen(String listener, List<String> finished) throws Exception {
+        Map<String, Object> response = rest("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents(listener, finished));
+        assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
+    }
+
+    /** The listeners finish episodes of the index {@code episodes} (the default of plugins.podcast.episodes_index). */
+    private void setUpListeners() throws Exception {
+        listen(JAZZ_LISTENER, TwoTastes.JAZZ_FINISHED);
+        listen(CRIME_LISTENER, TwoTastes.CRIME_FINISHED);
+    }
+
+    private Result search(String index, String body) throws Exception {
+        return searchAt("/" + index + "/_search", body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Result searchAt(String path, String body) throws Exception {
+        Request request = new Request("POST", path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
+        if (path.contains("?")) {
+            for (String param : path.substring(path.indexOf('?') + 1).split("&")) {
+                request.addParameter(param.substring(0, param.indexOf('=')), param.substring(param.indexOf('=') + 1));
+            }
+        }
+        request.setJsonEntity(body);
+        Response response = getRestClient().performRequest(request);
+        Map<String, Object> parsed = parse(EntityUtils.toString(response.getEntity()));
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) parsed.get("hits")).get("hits");
+        return new Result(hits, response.getHeader(PersonalizeRewrite.STRATEGY_HEADER), parsed);
+    }
+
+    private static String personalize(String listener, String queryText, String extra) {
+        String text = queryText == null ? "" : ", \"query_text\": \"" + queryText + "\"";
+        return "{\"listener_id\": \"" + listener + "\"" + text + ", \"text_fields\": [\"title^2\", \"description\"], \"vector_field\": \"text_vector\"" + extra + "}";
+    }
+
+    public void testAnAmbiguousQueryGoesEachListenersWay() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        String body = "{\"size\": 5, \"query\": {\"personalize\": %s}}";
+
+        Result jazz = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
+        assertEquals("jazz listener: " + jazz.ids(), TwoTastes.JAZZ_ANSWER, jazz.ids().get(0));
+        assertEquals("interests", jazz.strategy());
+
+        Result crime = search("episodes", body.formatted(personalize(CRIME_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
+        assertEquals("crime listener: " + crime.ids(), TwoTastes.CRIME_ANSWER, crime.ids().get(0));
+
+        // without a query the recommendation follows the taste: most of the top 5 are of the listener's genre, none already heard
+        Result recommended = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, "")));
+        long jazzCount = recommended.ids().stream().filter(id -> TwoTastes.genreOf(id).equals("jazz")).count();
+        assertTrue("recommendation for the jazz listener: " + recommended.ids(), jazzCount >= 3);
+        for (String heard : TwoTastes.JAZZ_FINISHED) {
+            assertFalse("heard " + heard + " came back: " + recommended.ids(), recommended.ids().contains(heard));
+        }
+    }
+
+    public void testExcludeHeardCanBeTurnedOff() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        String body = "{\"size\": 16, \"query\": {\"personalize\": %s}}";
+        Result excluded = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, ", \"exclude_heard\": true")));
+        Result included = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, ", \"exclude_heard\": false, \"k\": 16")));
+        assertTrue(included.ids().containsAll(TwoTastes.JAZZ_FINISHED));
+        assertTrue(excluded.ids().stream().noneMatch(TwoTastes.JAZZ_FINISHED::contains));
+    }
+
+    public void testOneAndThreeShardsRankTheSame() throws Exception {
+        indexCatalogue("one_shard", 1);
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        // with the listener's interests known, each shard computes the same exact components per document;
+        // dfs_query_then_fetch gives BM25 the same statistics on both
+        String body = "{\"size\": 10, \"query\": {\"personalize\": %s}}".formatted(personalize(CRIME_LISTENER, "murder case in a city", ", \"k\": 20"));
+        Result one = searchDfs("one_shard", body);
+        Result three = searchDfs("episodes", body);
+        assertEquals(one.ids(), three.ids());
+        for (int i = 0; i < one.hits().size(); i++) {
+            assertEquals(((Number) one.hits().get(i).get("_score")).doubleValue(), ((Number) three.hits().get(i).get("_score")).doubleValue(), 1e-4);
+        }
+    }
+
+    private Result searchDfs(String index, String body) throws Exception {
+        return searchAt("/" + index + "/_search?search_type=dfs_query_then_fetch", body);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void testInsideBoolWithFilterAggregationsAndPages() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        String clause = personalize(CRIME_LISTENER, null, ", \"exclude_heard\": false, \"k\": 16");
+        Result all = search("episodes", """
+            {"size": 16, "query": {"bool": {"must": [{"personalize": %s}], "filter": [{"term": {"genre": "crime"}}]}},
+             "aggs": {"shows": {"terms": {"field": "show_id"}}}}""".formatted(clause));
+        assertEquals(7, all.hits().size());
+        assertTrue(all.ids().stream().allMatch(id -> TwoTastes.genreOf(id).equals("crime")));
+        Map<String, Object> shows = (Map<String, Object>) ((Map<String, Object>) all.body().get("aggregations")).get("shows");
+        assertEquals(2, ((List<?>) shows.get("buckets")).size());
+
+        List<String> paged = new ArrayList<>();
+        for (int from = 0; from < 7; from += 3) {
+            paged.addAll(search("episodes", """
+                {"from": %d, "size": 3, "query": {"bool": {"must": [{"personalize": %s}], "filter": [{"term": {"genre": "crime"}}]}}}"""
+                .formatted(from, clause)).ids());
+        }
+        assertEquals(all.ids(), paged);
+    }
+
+    public void testColdStartSaysWhichStrategyWasUsed() throws Exception {
+        indexCatalogue("episodes", 3);
+        String body = "{\"size\": 3, \"query\": {\"personalize\": %s}}";
+
+        Result unknown = search("episodes", body.formatted(personalize("nobody-" + randomAlphaOfLength(6), null, "")));
+        assertEquals("popularity", unknown.strategy());
+        // nothing known: the most played first
+        assertEquals(List.of("tech-chips", "cook-gumbo"), unknown.ids().subList(0, 2));
+
+        rest("PUT", "/_plugins/podcast/listeners/newcomer", "{\"declared_topics\": [\"true crime\"]}");
+        Result declared = search("episodes", body.formatted(personalize("newcomer", null, ", \"weights\": {\"popularity\": 0}")));
+        assertEquals("declared_topics", declared.strategy());
+        assertEquals("declared true crime: " + declared.ids(), "crime", TwoTastes.genreOf(declared.ids().get(0)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public void testExplainGivesEachComponentAndAReasonInWords() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        Result result = search("episodes", "{\"size\": 1, \"explain\": true, \"query\": {\"personalize\": %s}}"
+            .formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
+        Map<String, Object> explanation = (Map<String, Object>) result.hits().get(0).get("_explanation");
+        String text = explanation.toString();
+        assertTrue(text, text.contains("strategy=interests"));
+        assertTrue(text, text.contains("close to your interest in"));
+        assertTrue(text, text.contains("lexical: weight"));
+        assertTrue(text, text.contains("interest: weight"));
+        double sum = 0;
+        for (Map<String, Object> part : findParts(explanation)) {
+            sum += ((Number) part.get("value")).doubleValue();
+        }
+        assertEquals(((Number) result.hits().get(0).get("_score")).doubleValue(), sum, 1e-4);
+    }
+
+    /** The weighted parts of the personalize explanation (under any boost wrapper). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> findParts(Map<String, Object> explanation) {
+        if (String.valueOf(explanation.get("description")).startsWith("personalize")) {
+            return (List<Map<String, Object>>) explanation.get("details");
+        }
+        for (Map<String, Object> detail : (List<Map<String, Object>>) explanation.getOrDefault("details", List.of())) {
+            List<Map<String, Object>> found = findParts(detail);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    public void testBadRequestsAre400sThatNameTheProblem() throws Exception {
+        indexCatalogue("episodes", 3);
+        rest("PUT", "/plain", "{\"mappings\": {\"properties\": {\"title\": {\"type\": \"text\"}, \"text_vector\": {\"type\": \"keyword\"}}}}");
+        rest("PUT", "/small_vectors", """
+            {"settings": {"index.knn": true}, "mappings": {"properties": {"text_vector": {"type": "knn_vector", "dimension": 8}}}}""");
+        rest("PUT", "/small_vectors/_doc/1?refresh=true", "{\"text_vector\": [1,0,0,0,0,0,0,0]}");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"query_text\": \"jazz\"}}}", "listener_id");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"\"}}}", "listener_id");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"colour\": \"red\"}}}", "unknown field [colour]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"weights\": {\"lexical\": -1}}}}", "weights.lexical");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"weights\": "
+            + "{\"lexical\": 0, \"semantic\": 0, \"interest\": 0, \"audio\": 0, \"popularity\": 0}}}}", "must not all be 0");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"k\": 0}}}", "[k]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"k\": 100000}}}", "[k]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"filter\": \"genre:jazz\"}}}", "[filter]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"vector_field\": \"title\"}}}", "not a [knn_vector] field");
+        assertBadRequest("plain", "{\"query\": {\"personalize\": {\"listener_id\": \"u\"}}}", "not a [knn_vector] field");
+        assertBadRequest("small_vectors", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_text\": \"jazz\"}}}", "dimension");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"vector_field\": \"missing_field\"}}}", "is not mapped");
+    }
+
+    private void assertBadRequest(String index, String body, String expected) throws Exception {
+        Request request = new Request("POST", "/" + index + "/_search");
+        request.setJsonEntity(body);
+        ResponseException e = expectThrows(ResponseException.class, () -> getRestClient().performRequest(request));
+        String response = EntityUtils.toString(e.getResponse().getEntity());
+        assertEquals(body + " -> " + response, 400, e.getResponse().getStatusLine().getStatusCode());
+        assertTrue(body + " -> " + response, response.contains(expected));
+    }
+}
