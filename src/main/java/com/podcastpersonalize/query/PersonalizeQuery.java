@@ -53,6 +53,7 @@ final class PersonalizeQuery extends Query {
     private final BlendWeights weights;
     private final ScoreNormalization normalization;
     private final float lexicalPivot;
+    private final float popularityPivot;
     private final int k;
     private final String queryText;
 
@@ -64,6 +65,7 @@ final class PersonalizeQuery extends Query {
         BlendWeights weights,
         ScoreNormalization normalization,
         float lexicalPivot,
+        float popularityPivot,
         int k,
         String queryText
     ) {
@@ -74,6 +76,7 @@ final class PersonalizeQuery extends Query {
         this.weights = weights;
         this.normalization = normalization;
         this.lexicalPivot = lexicalPivot;
+        this.popularityPivot = popularityPivot;
         this.k = k;
         this.queryText = queryText;
     }
@@ -180,18 +183,12 @@ final class PersonalizeQuery extends Query {
     }
 
     private void blend(ScoreBreakdown[] breakdowns) {
-        double maxPopularity = 0;
-        for (ScoreBreakdown b : breakdowns) {
-            if (!Double.isNaN(b.popularityRaw)) {
-                maxPopularity = Math.max(maxPopularity, b.popularityRaw);
-            }
-        }
         for (ScoreBreakdown b : breakdowns) {
             b.lexical = Float.isNaN(b.lexicalRaw) ? 0 : ScoreNormalization.saturate(b.lexicalRaw, lexicalPivot);
             b.semantic = Float.isNaN(b.semanticCosine) ? 0 : ScoreNormalization.clipCosine(b.semanticCosine);
             b.interest = Float.isNaN(b.interestCosine) ? 0 : ScoreNormalization.clipCosine(b.interestValue);
             b.audio = Float.isNaN(b.audioCosine) ? 0 : ScoreNormalization.clipCosine(b.audioCosine);
-            b.popularity = Double.isNaN(b.popularityRaw) ? 0 : ScoreNormalization.logScale(b.popularityRaw, maxPopularity);
+            b.popularity = Double.isNaN(b.popularityRaw) ? 0 : ScoreNormalization.popularity(b.popularityRaw, popularityPivot);
         }
         if (normalization == ScoreNormalization.RRF) {
             toReciprocalRanks(breakdowns);

@@ -61,6 +61,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private static final ParseField NORMALIZATION = new ParseField("normalization");
     private static final ParseField LEXICAL_PIVOT = new ParseField("lexical_pivot");
     private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
+    private static final ParseField POPULARITY_PIVOT = new ParseField("popularity_pivot");
     private static final ParseField RANKER = new ParseField("ranker");
 
     private final String listenerId;
@@ -75,6 +76,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private ScoreNormalization normalization = ScoreNormalization.SATURATION;
     private float lexicalPivot = 10f;
     private String popularityField = "play_count";
+    private float popularityPivot = 1000f;
 
     /** Resolved on the coordinating node during rewrite, then shipped to the shards. */
     private float[] queryVector;
@@ -106,6 +108,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         normalization = in.readEnum(ScoreNormalization.class);
         lexicalPivot = in.readFloat();
         popularityField = in.readOptionalString();
+        popularityPivot = in.readFloat();
         queryVector = in.readBoolean() ? in.readFloatArray() : null;
         interests = in.readOptionalWriteable(ListenerInterests::new);
     }
@@ -127,6 +130,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         out.writeEnum(normalization);
         out.writeFloat(lexicalPivot);
         out.writeOptionalString(popularityField);
+        out.writeFloat(popularityPivot);
         out.writeBoolean(queryVector != null);
         if (queryVector != null) {
             out.writeFloatArray(queryVector);
@@ -147,6 +151,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         String normalization = null;
         Float lexicalPivot = null;
         String popularityField = null;
+        Float popularityPivot = null;
         String queryName = null;
         float boost = DEFAULT_BOOST;
         String currentName = null;
@@ -192,6 +197,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                     lexicalPivot = parser.floatValue();
                 } else if (POPULARITY_FIELD.match(currentName, parser.getDeprecationHandler())) {
                     popularityField = parser.textOrNull();
+                } else if (POPULARITY_PIVOT.match(currentName, parser.getDeprecationHandler())) {
+                    popularityPivot = parser.floatValue();
                 } else if (RANKER.match(currentName, parser.getDeprecationHandler())) {
                     String ranker = parser.text();
                     if (!"blend".equals(ranker)) {
@@ -239,6 +246,12 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             }
             if (popularityField != null) {
                 builder.popularityField = popularityField;
+            }
+            if (popularityPivot != null) {
+                if (!(popularityPivot > 0) || Float.isInfinite(popularityPivot)) {
+                    throw new IllegalArgumentException("[popularity_pivot] must be a finite number > 0, got [" + popularityPivot + "]");
+                }
+                builder.popularityPivot = popularityPivot;
             }
             builder.queryName(queryName).boost(boost);
             return builder;
@@ -293,6 +306,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         if (popularityField != null) {
             builder.field(POPULARITY_FIELD.getPreferredName(), popularityField);
         }
+        builder.field(POPULARITY_PIVOT.getPreferredName(), popularityPivot);
         printBoostAndQueryName(builder);
         builder.endObject();
     }
@@ -364,6 +378,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         copy.normalization = normalization;
         copy.lexicalPivot = lexicalPivot;
         copy.popularityField = popularityField;
+        copy.popularityPivot = popularityPivot;
         copy.queryVector = queryVector;
         copy.interests = interests;
         copy.queryName(queryName).boost(boost);
@@ -423,6 +438,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             weights,
             normalization,
             lexicalPivot,
+            popularityPivot,
             k,
             queryText
         );
@@ -472,6 +488,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             && normalization == other.normalization
             && lexicalPivot == other.lexicalPivot
             && Objects.equals(popularityField, other.popularityField)
+            && popularityPivot == other.popularityPivot
             && Arrays.equals(queryVector, other.queryVector)
             && Objects.equals(interests, other.interests);
     }

@@ -40,9 +40,17 @@ public enum ScoreNormalization {
         return Math.max(0f, Math.min(1f, cosine));
     }
 
-    /** Popularity (e.g. play count) mapped to [0, 1] on a log scale against the largest value seen. */
-    public static float logScale(double value, double max) {
-        return value <= 0 || max <= 0 ? 0 : (float) (Math.log1p(value) / Math.log1p(max));
+    /**
+     * Popularity (e.g. play count) mapped to [0, 1): saturated on a log scale, one half at
+     * {@code pivot}. A fixed transform rather than a share of the largest value seen, so that
+     * every shard and explain give an episode the same value.
+     */
+    public static float popularity(double value, double pivot) {
+        if (!(value > 0)) {
+            return 0;
+        }
+        double log = Math.log1p(value);
+        return (float) (log / (log + Math.log1p(pivot)));
     }
 
     /** The RRF contribution of a 1-based rank. */

@@ -20,10 +20,11 @@ public class ScoreNormalizationTests extends OpenSearchTestCase {
     }
 
     public void testPopularityIsLogScaledToTheLargest() {
-        assertEquals(1f, ScoreNormalization.logScale(1000, 1000), 1e-6);
-        assertEquals(Math.log1p(9) / Math.log1p(999), ScoreNormalization.logScale(9, 999), 1e-6);
-        assertEquals(0f, ScoreNormalization.logScale(0, 1000), 0f);
-        assertEquals(0f, ScoreNormalization.logScale(5, 0), 0f);
+        assertEquals(0.5f, ScoreNormalization.popularity(1000, 1000), 1e-6);
+        assertEquals(Math.log1p(9) / (Math.log1p(9) + Math.log1p(999)), ScoreNormalization.popularity(9, 999), 1e-6);
+        assertEquals(0f, ScoreNormalization.popularity(0, 1000), 0f);
+        assertEquals(0f, ScoreNormalization.popularity(-5, 1000), 0f);
+        assertTrue(ScoreNormalization.popularity(1e12, 1000) < 1f);
     }
 
     public void testReciprocalRankUsesTheConstant60() {

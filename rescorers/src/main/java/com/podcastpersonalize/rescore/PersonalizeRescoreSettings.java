@@ -10,33 +10,43 @@ import java.io.IOException;
 /**
  * The parameters of the {@code personalize} rescorer, validated.
  *
- * @param queryWeight       weight of the original query score (normalized by the best score of the window)
+ * @param queryWeight       weight of the original query score, saturated: {@code score / (score + queryPivot)}
+ * @param queryPivot        the original score that counts as one half
  * @param interestWeight    weight of the episode's closeness to the listener's interests (cosine, from stored vectors)
  * @param vectorField       the episodes' text vector field
  * @param freshnessField    date field for freshness, or null
  * @param freshnessWeight   weight of freshness: {@code 0.5^(age / half-life)}
  * @param freshnessHalfLife age at which freshness is one half
  * @param popularityField   numeric field for popularity, or null
- * @param popularityWeight  weight of popularity, log-scaled to the window's most popular
+ * @param popularityWeight  weight of popularity, saturated on a log scale
+ * @param popularityPivot   the popularity that counts as one half
  */
 record PersonalizeRescoreSettings(
     float queryWeight,
+    float queryPivot,
     float interestWeight,
     String vectorField,
     String freshnessField,
     float freshnessWeight,
     TimeValue freshnessHalfLife,
     String popularityField,
-    float popularityWeight
+    float popularityWeight,
+    float popularityPivot
 ) implements Writeable {
 
     PersonalizeRescoreSettings {
         check("query_weight", queryWeight);
         check("interest_weight", interestWeight);
+        if (!(queryPivot > 0) || Float.isInfinite(queryPivot)) {
+            throw new IllegalArgumentException("[personalize] [query_pivot] must be a finite number > 0, got [" + queryPivot + "]");
+        }
         check("freshness_weight", freshnessWeight);
         check("popularity_weight", popularityWeight);
         if (queryWeight + interestWeight + freshnessWeight + popularityWeight <= 0) {
             throw new IllegalArgumentException("[personalize] rescorer weights must not all be 0");
+        }
+        if (!(popularityPivot > 0) || Float.isInfinite(popularityPivot)) {
+            throw new IllegalArgumentException("[personalize] [popularity_pivot] must be a finite number > 0, got [" + popularityPivot + "]");
         }
         if (freshnessHalfLife.millis() <= 0) {
             throw new IllegalArgumentException("[personalize] [freshness_half_life] must be positive, got [" + freshnessHalfLife + "]");
@@ -53,12 +63,13 @@ record PersonalizeRescoreSettings(
     }
 
     PersonalizeRescoreSettings(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat(), in.readFloat());
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         out.writeFloat(queryWeight);
+        out.writeFloat(queryPivot);
         out.writeFloat(interestWeight);
         out.writeString(vectorField);
         out.writeOptionalString(freshnessField);
@@ -66,5 +77,6 @@ record PersonalizeRescoreSettings(
         out.writeTimeValue(freshnessHalfLife);
         out.writeOptionalString(popularityField);
         out.writeFloat(popularityWeight);
+        out.writeFloat(popularityPivot);
     }
 }

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Rescores the top window of any query for one listener: the original score (normalized by the
- * window's best), closeness to the listener's interests (from the hits' stored text vectors),
+ * Rescores the top window of any query for one listener: the original score (saturated by a
+ * fixed pivot, so that every shard and explain compute the same value), closeness to the listener's interests (from the hits' stored text vectors),
  * freshness decay and popularity, each with its weight.
  *
  * <p>Walks the window in doc id order over the index leaves (the cheap direction for vectors and
@@ -99,11 +99,10 @@ final class PersonalizeRescorer implements Rescorer {
     public Explanation explain(int topLevelDocId, IndexSearcher searcher, RescoreContext rescoreContext, Explanation sourceExplanation) throws IOException {
         Context context = (Context) rescoreContext;
         ScoreDoc hit = new ScoreDoc(topLevelDocId, sourceExplanation.getValue().floatValue());
-        // the window's best score is not known here; the hit's own score stands in for it
         Parts p = score(List.of(hit), searcher, context).get(0);
         PersonalizeRescoreSettings s = context.settings;
         List<Explanation> details = new ArrayList<>();
-        details.add(Explanation.match(s.queryWeight() * p.query, "query: weight " + s.queryWeight() + " x normalized score", sourceExplanation));
+        details.add(Explanation.match(s.queryWeight() * p.query, String.format(Locale.ROOT, "query: weight %s x %.4f (score / (score + pivot %s))", s.queryWeight(), p.query, s.queryPivot()), sourceExplanation));
         if (p.interest != null) {
             String reason = "close to your interest in " + p.interest.label();
             details.add(Explanation.match(s.interestWeight() * p.interestValue, String.format(Locale.ROOT, "interest: weight %s x %.4f (cosine %.4f; %s)", s.interestWeight(), p.interestValue, p.interest.cosine(), reason)));
@@ -148,20 +147,12 @@ final class PersonalizeRescorer implements Rescorer {
                 }
             }
         }
-        float bestOriginal = 0;
-        double mostPopular = 0;
-        for (Parts p : parts) {
-            bestOriginal = Math.max(bestOriginal, p.original);
-            if (!Double.isNaN(p.popularity)) {
-                mostPopular = Math.max(mostPopular, p.popularity);
-            }
-        }
         double halfLife = s.freshnessHalfLife().millis();
         for (Parts p : parts) {
-            p.query = bestOriginal > 0 ? Math.max(0, p.original) / bestOriginal : 0;
+            p.query = ScoreNormalization.saturate(p.original, s.queryPivot());
             p.interestValue = p.interest == null ? 0 : ScoreNormalization.clipCosine(p.interest.value());
             p.freshness = p.publishedAt == Long.MIN_VALUE ? 0 : (float) Math.pow(0.5, Math.max(0, context.now - p.publishedAt) / halfLife);
-            p.popularityValue = Double.isNaN(p.popularity) ? 0 : ScoreNormalization.logScale(p.popularity, mostPopular);
+            p.popularityValue = Double.isNaN(p.popularity) ? 0 : ScoreNormalization.popularity(p.popularity, s.popularityPivot());
             p.score = s.queryWeight() * p.query + s.interestWeight() * p.interestValue + s.freshnessWeight() * p.freshness
                 + s.popularityWeight() * p.popularityValue;
         }

@@ -33,9 +33,16 @@ import java.util.function.Supplier;
 public final class PersonalizeRescorerBuilder extends RescorerBuilder<PersonalizeRescorerBuilder> {
 
     public static final String NAME = "personalize";
+    /**
+     * The original score that counts as one half: about a good BM25 match on title and
+     * description. A fixed transform (not the window's best score) keeps scores comparable across
+     * shards and lets explain give the same value as the search.
+     */
+    static final float DEFAULT_QUERY_PIVOT = 5f;
 
     private static final ParseField LISTENER_ID = new ParseField("listener_id");
     private static final ParseField QUERY_WEIGHT = new ParseField("query_weight");
+    private static final ParseField QUERY_PIVOT = new ParseField("query_pivot");
     private static final ParseField INTEREST_WEIGHT = new ParseField("interest_weight");
     private static final ParseField VECTOR_FIELD = new ParseField("vector_field");
     private static final ParseField FRESHNESS_FIELD = new ParseField("freshness_field");
@@ -43,6 +50,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
     private static final ParseField FRESHNESS_HALF_LIFE = new ParseField("freshness_half_life");
     private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
     private static final ParseField POPULARITY_WEIGHT = new ParseField("popularity_weight");
+    private static final ParseField POPULARITY_PIVOT = new ParseField("popularity_pivot");
 
     private final String listenerId;
     private final PersonalizeRescoreSettings settings;
@@ -80,6 +88,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
     public static PersonalizeRescorerBuilder fromXContent(XContentParser parser) throws IOException {
         String listenerId = null;
         float queryWeight = 1f;
+        float queryPivot = DEFAULT_QUERY_PIVOT;
         float interestWeight = 0.5f;
         String vectorField = "text_vector";
         String freshnessField = null;
@@ -87,6 +96,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
         TimeValue halfLife = TimeValue.timeValueDays(30);
         String popularityField = null;
         float popularityWeight = 0.1f;
+        float popularityPivot = 1000f;
         String current = null;
         XContentParser.Token token;
         try {
@@ -99,6 +109,8 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                     listenerId = parser.text();
                 } else if (QUERY_WEIGHT.match(current, parser.getDeprecationHandler())) {
                     queryWeight = parser.floatValue();
+                } else if (QUERY_PIVOT.match(current, parser.getDeprecationHandler())) {
+                    queryPivot = parser.floatValue();
                 } else if (INTEREST_WEIGHT.match(current, parser.getDeprecationHandler())) {
                     interestWeight = parser.floatValue();
                 } else if (VECTOR_FIELD.match(current, parser.getDeprecationHandler())) {
@@ -113,19 +125,23 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                     popularityField = parser.text();
                 } else if (POPULARITY_WEIGHT.match(current, parser.getDeprecationHandler())) {
                     popularityWeight = parser.floatValue();
+                } else if (POPULARITY_PIVOT.match(current, parser.getDeprecationHandler())) {
+                    popularityPivot = parser.floatValue();
                 } else {
                     throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] rescorer: unknown field [" + current + "]");
                 }
             }
             PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(
                 queryWeight,
+                queryPivot,
                 interestWeight,
                 vectorField,
                 freshnessField,
                 freshnessField == null ? 0 : freshnessWeight,
                 halfLife,
                 popularityField,
-                popularityField == null ? 0 : popularityWeight
+                popularityField == null ? 0 : popularityWeight,
+                popularityPivot
             );
             return new PersonalizeRescorerBuilder(listenerId, settings, null, null);
         } catch (IllegalArgumentException e) {
@@ -138,6 +154,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
         builder.startObject(NAME);
         builder.field(LISTENER_ID.getPreferredName(), listenerId);
         builder.field(QUERY_WEIGHT.getPreferredName(), settings.queryWeight());
+        builder.field(QUERY_PIVOT.getPreferredName(), settings.queryPivot());
         builder.field(INTEREST_WEIGHT.getPreferredName(), settings.interestWeight());
         builder.field(VECTOR_FIELD.getPreferredName(), settings.vectorField());
         if (settings.freshnessField() != null) {
@@ -148,6 +165,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
         if (settings.popularityField() != null) {
             builder.field(POPULARITY_FIELD.getPreferredName(), settings.popularityField());
             builder.field(POPULARITY_WEIGHT.getPreferredName(), settings.popularityWeight());
+            builder.field(POPULARITY_PIVOT.getPreferredName(), settings.popularityPivot());
         }
         builder.endObject();
     }

@@ -93,34 +93,34 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testInterestLiftsTheListenersEpisodeAboveBetterQueryMatches() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(4f, 2f, 1f), searcher, context(3, settings));
-        // query part = score / best: 1, 0.5, 0.25; interest = cosine to jazz x (0.5 + 0.5 x strength 1): 0, 0.6, 1
+        // query part = score / (score + 5): 4/9, 2/7, 1/6; interest = cosine to jazz x (0.5 + 0.5 x strength 1): 0, 0.6, 1
         assertEquals(2, rescored.scoreDocs[0].doc);
-        assertEquals(0.25f + 2f, rescored.scoreDocs[0].score, 1e-5);
+        assertEquals(1f / 6 + 2f, rescored.scoreDocs[0].score, 1e-5);
         assertEquals(1, rescored.scoreDocs[1].doc);
-        assertEquals(0.5f + 2f * 0.6f, rescored.scoreDocs[1].score, 1e-5);
+        assertEquals(2f / 7 + 2f * 0.6f, rescored.scoreDocs[1].score, 1e-5);
         assertEquals(0, rescored.scoreDocs[2].doc);
-        assertEquals(1f, rescored.scoreDocs[2].score, 1e-5);
+        assertEquals(4f / 9, rescored.scoreDocs[2].score, 1e-5);
     }
 
     public void testFreshnessHalvesAtTheHalfLifeAndPopularityIsLogScaled() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 5f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(1f, 1f, 1f), searcher, context(3, settings));
         float[] byDoc = new float[3];
         for (ScoreDoc hit : rescored.scoreDocs) {
             byDoc[hit.doc] = hit.score;
         }
-        // freshness 0.5^(age/30d): 0.25, 0.5, 1; popularity log1p(plays)/log1p(max plays): 1, log(11)/log(101), 0 (missing)
-        assertEquals(0.25f + 1f, byDoc[0], 1e-5);
-        assertEquals(0.5f + (float) (Math.log(11) / Math.log(101)), byDoc[1], 1e-5);
+        // freshness 0.5^(age/30d): 0.25, 0.5, 1; popularity log1p(plays) / (log1p(plays) + log1p(1000)): 100 and 10 plays, 0 (missing)
+        assertEquals(0.25f + (float) (Math.log(101) / (Math.log(101) + Math.log(1001))), byDoc[0], 1e-5);
+        assertEquals(0.5f + (float) (Math.log(11) / (Math.log(11) + Math.log(1001))), byDoc[1], 1e-5);
         assertEquals(1f, byDoc[2], 1e-5);
     }
 
     public void testHitsPastTheWindowKeepTheirOrderBelowIt() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(40f, 30f, 20f, 10f), searcher, context(2, settings));
-        assertEquals(1, rescored.scoreDocs[0].doc); // 30/40 + 2 x 0.6
+        assertEquals(1, rescored.scoreDocs[0].doc); // 30/35 + 2 x 0.6 beats 40/45
         assertEquals(0, rescored.scoreDocs[1].doc);
         assertEquals(2, rescored.scoreDocs[2].doc);
         assertEquals(3, rescored.scoreDocs[3].doc);
@@ -129,22 +129,25 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testEpisodesWithoutVectorsGetNoInterestAndNoError() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f);
         TopDocs input = new TopDocs(new TotalHits(1, TotalHits.Relation.EQUAL_TO), new ScoreDoc[] { new ScoreDoc(3, 5f) });
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(input, searcher, context(10, settings));
-        assertEquals(1f, rescored.scoreDocs[0].score, 1e-6);
+        assertEquals(0.5f, rescored.scoreDocs[0].score, 1e-6); // 5 / (5 + 5), nothing else
     }
 
     public void testExplainNamesEachPartAndTheInterestInWords() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f, 1000f);
         Explanation explanation = PersonalizeRescorer.INSTANCE.explain(2, searcher, context(10, settings), Explanation.match(1f, "original"));
         String text = explanation.toString();
         assertTrue(text, text.contains("close to your interest in jazz"));
         assertTrue(text, text.contains("freshness: weight 1.0"));
         assertTrue(text, text.contains("popularity: weight 0.5"));
         assertTrue(text, text.contains("strategy=interests"));
-        // the hit is its own window: query 1 + interest 2 x 1 + freshness 1 x 1 + popularity 0 (missing)
-        assertEquals(4f, explanation.getValue().floatValue(), 1e-5);
+        // query 1/(1+5) + interest 2 x 1 + freshness 1 x 1 + popularity 0 (missing), as rescore computes it
+        assertEquals(1f / 6 + 3f, explanation.getValue().floatValue(), 1e-5);
+        TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(9f, 7f, 1f), searcher, context(10, settings));
+        assertEquals(2, rescored.scoreDocs[0].doc);
+        assertEquals(explanation.getValue().floatValue(), rescored.scoreDocs[0].score, 1e-6);
         double sum = 0;
         for (Explanation part : explanation.getDetails()) {
             sum += part.getValue().doubleValue();
@@ -160,6 +163,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
         assertBadValue("{\"listener_id\": \"u\", \"interest_weight\": -1}", "[interest_weight]");
         assertBadValue("{\"listener_id\": \"u\", \"query_weight\": 0, \"interest_weight\": 0}", "must not all be 0");
         assertBadValue("{\"listener_id\": \"u\", \"freshness_field\": \"d\", \"freshness_half_life\": \"0s\"}", "[freshness_half_life]");
+        assertBadValue("{\"listener_id\": \"u\", \"query_pivot\": 0}", "[query_pivot]");
         assertBadValue("{\"listener_id\": \"u\", \"window\": 3}", "unknown field [window]");
         assertBadValue("{\"listener_id\": \"u\", \"interest_weight\": {\"a\": 1}}", "[interest_weight] must be a value");
     }

@@ -1,12 +1,6 @@
 package com.podcastpersonalize.it.cluster;
 
 import com.podcastpersonalize.it.support.TwoTastes;
-import com.podcastpersonalize.query.PersonalizeRewrite;
-
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.opensearch.client.Request;
-import org.opensearch.client.Response;
-import org.opensearch.client.ResponseException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,55 +10,7 @@ import java.util.Map;
  * The {@code personalize} query on 2 nodes and 3 shards with hand-built listeners whose right
  * answers are known ({@link TwoTastes}), through REST as users send it.
  */
-public class PersonalizeQueryIT extends PodcastClusterTestCase {
-
-    private static final String JAZZ_LISTENER = "jazz-lover";
-    private static final String CRIME_LISTENER = "crime-lover";
-
-    /** A search's hits and the strategy header. */
-    record Result(List<Map<String, Object>> hits, String strategy, Map<String, Object> body) {
-        List<String> ids() {
-            return hits.stream().map(h -> (String) h.get("_id")).toList();
-        }
-    }
-
-    private void indexCatalogue(String index, int shards) throws Exception {
-        rest("PUT", "/_ingest/pipeline/two_tastes", TwoTastes.PIPELINE);
-        rest("PUT", "/" + index, TwoTastes.indexBody(shards, 1, "two_tastes"));
-        Map<String, Object> bulk = rest("POST", "/" + index + "/_bulk?refresh=true", TwoTastes.bulkBody());
-        assertEquals("bulk: " + bulk, Boolean.FALSE, bulk.get("errors"));
-        ensureGreen(index);
-    }
-
-    private void listen(String listener, List<String> finished) throws Exception {
-        Map<String, Object> response = rest("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents(listener, finished));
-        assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
-    }
-
-    /** The listeners finish episodes of the index {@code episodes} (the default of plugins.podcast.episodes_index). */
-    private void setUpListeners() throws Exception {
-        listen(JAZZ_LISTENER, TwoTastes.JAZZ_FINISHED);
-        listen(CRIME_LISTENER, TwoTastes.CRIME_FINISHED);
-    }
-
-    private Result search(String index, String body) throws Exception {
-        return searchAt("/" + index + "/_search", body);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Result searchAt(String path, String body) throws Exception {
-        Request request = new Request("POST", path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
-        if (path.contains("?")) {
-            for (String param : path.substring(path.indexOf('?') + 1).split("&")) {
-                request.addParameter(param.substring(0, param.indexOf('=')), param.substring(param.indexOf('=') + 1));
-            }
-        }
-        request.setJsonEntity(body);
-        Response response = getRestClient().performRequest(request);
-        Map<String, Object> parsed = parse(EntityUtils.toString(response.getEntity()));
-        List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) parsed.get("hits")).get("hits");
-        return new Result(hits, response.getHeader(PersonalizeRewrite.STRATEGY_HEADER), parsed);
-    }
+public class PersonalizeQueryIT extends TwoTastesTestCase {
 
     private static String personalize(String listener, String queryText, String extra) {
         String text = queryText == null ? "" : ", \"query_text\": \"" + queryText + "\"";
@@ -213,12 +159,4 @@ public class PersonalizeQueryIT extends PodcastClusterTestCase {
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"vector_field\": \"missing_field\"}}}", "is not mapped");
     }
 
-    private void assertBadRequest(String index, String body, String expected) throws Exception {
-        Request request = new Request("POST", "/" + index + "/_search");
-        request.setJsonEntity(body);
-        ResponseException e = expectThrows(ResponseException.class, () -> getRestClient().performRequest(request));
-        String response = EntityUtils.toString(e.getResponse().getEntity());
-        assertEquals(body + " -> " + response, 400, e.getResponse().getStatusLine().getStatusCode());
-        assertTrue(body + " -> " + response, response.contains(expected));
-    }
 }
