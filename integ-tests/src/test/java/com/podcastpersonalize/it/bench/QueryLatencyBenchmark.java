@@ -416,7 +416,11 @@ public final class QueryLatencyBenchmark {
             request.setJsonEntity(body);
         }
         Response response = client.performRequest(request);
-        return EntityUtils.toString(response.getEntity());
+        try {
+            return EntityUtils.toString(response.getEntity());
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException(e);
+        }
     }
 
     private static Map<String, Object> parse(String json) throws IOException {
