@@ -1,0 +1,261 @@
+package com.podcastpersonalize.it.demo;
+
+import com.podcastpersonalize.it.support.EpisodeCatalog;
+
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.opensearch.client.Request;
+import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The demo's data and output, against the node bin/demo started: creates the {@code episodes}
+ * pipeline and index and loads the real 2017 iTunes catalogue through it (skipped when a previous
+ * run already did), lets four listeners with different tastes listen through the events API, then
+ * prints, side by side, plain BM25 and each listener's personalized results for the same query, and
+ * a no-query recommendation per listener, with the reasons from explain.
+ *
+ * <p>Run by {@code bin/demo}: {@code DemoRun <node url>}.
+ */
+public final class DemoRun {
+
+    static final String INDEX = "episodes";
+    static final String QUERY = "interview about the week's big story";
+
+    /** A simulated listener: an id, what they like in words, and the show category whose episodes they finish. */
+    record Listener(String id, String taste, String category) {}
+
+    static final List<Listener> LISTENERS = List.of(
+        new Listener("sports-fan", "sports", "Sports & Recreation"),
+        new Listener("tech-head", "technology", "Technology"),
+        new Listener("news-junkie", "news and politics", "News & Politics"),
+        new Listener("comedy-lover", "comedy", "Comedy")
+    );
+
+    private final RestClient client;
+
+    private DemoRun(RestClient client) {
+        this.client = client;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (RestClient client = RestClient.builder(HttpHost.create(args[0])).build()) {
+            new DemoRun(client).run();
+        }
+    }
+
+    private void run() throws Exception {
+        List<EpisodeCatalog.Episode> catalogue = EpisodeCatalog.load();
+        Map<String, EpisodeCatalog.Show> shows = EpisodeCatalog.shows();
+        loadCatalogue(catalogue, shows);
+        for (Listener listener : LISTENERS) {
+            listen(listener, catalogue, shows);
+        }
+        System.out.println();
+        System.out.println("== the same query, \"" + QUERY + "\", for plain BM25 and for each listener (top 3)");
+        printHits("plain BM25 (no personalization)", search(bm25()));
+        for (Listener listener : LISTENERS) {
+            printHits(listener.id() + " (finished " + listener.taste() + " episodes)", search(personalize(listener.id(), QUERY)));
+        }
+        System.out.println();
+        System.out.println("== no query: a recommendation for each listener (top 3, already heard episodes skipped)");
+        for (Listener listener : LISTENERS) {
+            printHits(listener.id(), search(personalize(listener.id(), null)));
+        }
+        printHits("a listener nobody knows (cold start)", search(personalize("new-listener-" + System.nanoTime(), null)));
+    }
+
+    /** Creates the pipeline and index and loads every episode, unless a previous run already did. */
+    private void loadCatalogue(List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws Exception {
+        send("PUT", "/_ingest/pipeline/episodes", """
+            {"description": "podcast-personalize demo: text embedding and topic tags of each episode",
+             "processors": [{"podcast_text_embedding": {"source_fields": ["title", "description"],
+               "target_field": "text_vector", "topics_field": "topics"}}]}""");
+        if (count() == catalogue.size()) {
+            System.err.printf(Locale.ROOT, "[demo] index %s already holds the %d episodes: reusing it%n", INDEX, catalogue.size());
+            return;
+        }
+        sendIgnoring404("DELETE", "/" + INDEX);
+        send("PUT", "/" + INDEX, """
+            {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0, "default_pipeline": "episodes"}},
+             "mappings": {"properties": {
+               "title": {"type": "text"}, "description": {"type": "text"},
+               "show_id": {"type": "keyword"}, "show_title": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+               "categories": {"type": "keyword"}, "published_at": {"type": "date"}, "duration_s": {"type": "integer"},
+               "play_count": {"type": "long"}, "topics": {"type": "keyword"}, "topics_scores": {"type": "float"},
+               "text_vector": {"type": "knn_vector", "dimension": 384,
+                 "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}}}}}""");
+        long start = System.nanoTime();
+        int batch = 200;
+        for (int from = 0; from < catalogue.size(); from += batch) {
+            StringBuilder bulk = new StringBuilder();
+            for (EpisodeCatalog.Episode episode : catalogue.subList(from, Math.min(catalogue.size(), from + batch))) {
+                EpisodeCatalog.Show show = shows.get(episode.podcastId());
+                bulk.append("{\"index\":{\"_id\":\"").append(episode.id()).append("\"}}\n");
+                try (XContentBuilder doc = JsonXContent.contentBuilder()) {
+                    doc.startObject().field("title", episode.title()).field("description", episode.description())
+                        .field("show_id", episode.podcastId());
+                    if (show != null) {
+                        doc.field("show_title", show.title()).field("categories", show.categories());
+                    }
+                    if (episode.publishedAt() != null) {
+                        doc.field("published_at", episode.publishedAt());
+                    }
+                    if (episode.durationSeconds() > 0) {
+                        doc.field("duration_s", episode.durationSeconds());
+                    }
+                    doc.endObject();
+                    bulk.append(doc.toString()).append('\n');
+                }
+            }
+            Map<String, Object> response = parse(send("POST", "/" + INDEX + "/_bulk", bulk.toString()));
+            if (Boolean.TRUE.equals(response.get("errors"))) {
+                throw new IllegalStateException("some episodes failed to index: " + String.valueOf(response.get("items")).substring(0, 1000));
+            }
+            int done = Math.min(catalogue.size(), from + batch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.err.printf(Locale.ROOT, "[demo] indexed %d/%d episodes (%.0f episodes/s, %.0f s)%n", done, catalogue.size(), done / seconds, seconds);
+        }
+        send("POST", "/" + INDEX + "/_refresh", null);
+    }
+
+    /** The listener finished ten episodes of shows in their category (and searched once), over the past days. */
+    private void listen(Listener listener, List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws IOException {
+        List<EpisodeCatalog.Episode> liked = catalogue.stream()
+            .filter(e -> shows.containsKey(e.podcastId()) && shows.get(e.podcastId()).categories().contains(listener.category()))
+            .limit(10)
+            .toList();
+        Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (XContentBuilder body = JsonXContent.contentBuilder()) {
+            body.startObject().startArray("events");
+            for (int i = 0; i < liked.size(); i++) {
+                int duration = Math.max(600, liked.get(i).durationSeconds());
+                body.startObject().field("event_id", listener.id() + "-" + liked.get(i).id())
+                    .field("listener_id", listener.id()).field("episode_id", liked.get(i).id()).field("type", "complete")
+                    .field("timestamp", start.plus(i * 20L, ChronoUnit.HOURS).toString())
+                    .field("position_s", duration).field("duration_s", duration).endObject();
+            }
+            body.startObject().field("event_id", listener.id() + "-search").field("listener_id", listener.id()).field("type", "search")
+                .field("query", listener.taste()).field("timestamp", start.plus(9, ChronoUnit.DAYS).toString()).endObject();
+            body.endArray().endObject();
+            Map<String, Object> response = parse(send("POST", "/_plugins/podcast/events", body.toString()));
+            if (Boolean.TRUE.equals(response.get("errors"))) {
+                throw new IllegalStateException("events failed: " + response);
+            }
+        }
+        System.err.printf(Locale.ROOT, "[demo] %s finished %d %s episodes (events API)%n", listener.id(), liked.size(), listener.category());
+    }
+
+    private static String bm25() throws IOException {
+        try (XContentBuilder b = JsonXContent.contentBuilder()) {
+            return b.startObject().field("size", 3).array("_source", "title", "show_title").startObject("query").startObject("multi_match")
+                .field("query", QUERY).array("fields", "title^2", "description").endObject().endObject().endObject().toString();
+        }
+    }
+
+    private static String personalize(String listenerId, String queryText) throws IOException {
+        try (XContentBuilder b = JsonXContent.contentBuilder()) {
+            b.startObject().field("size", 3).field("explain", true).array("_source", "title", "show_title")
+                .startObject("query").startObject("personalize").field("listener_id", listenerId);
+            if (queryText != null) {
+                b.field("query_text", queryText);
+            }
+            return b.array("text_fields", "title^2", "description").field("vector_field", "text_vector")
+                .endObject().endObject().endObject().toString();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printHits(String who, Map<String, Object> response) {
+        System.out.println();
+        System.out.println("-- " + who);
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) response.get("hits")).get("hits");
+        for (int i = 0; i < hits.size(); i++) {
+            Map<String, Object> hit = hits.get(i);
+            Map<String, Object> source = (Map<String, Object>) hit.get("_source");
+            System.out.printf(Locale.ROOT, "  %d. %s  [%s]  score %.3f%n", i + 1, shorten((String) source.get("title"), 70),
+                shorten(String.valueOf(source.getOrDefault("show_title", "?")), 30), ((Number) hit.get("_score")).doubleValue());
+            String reason = reason((Map<String, Object>) hit.get("_explanation"));
+            if (reason != null) {
+                System.out.println("     why: " + reason);
+            }
+        }
+    }
+
+    /** The words after "personalize [...]:" in the explanation tree, if any. */
+    @SuppressWarnings("unchecked")
+    private static String reason(Map<String, Object> explanation) {
+        if (explanation == null) {
+            return null;
+        }
+        String description = String.valueOf(explanation.get("description"));
+        if (description.startsWith("personalize [") && description.contains("]: ")) {
+            return description.substring(description.indexOf("]: ") + 3) + "  (" + description.substring(12, description.indexOf(']') + 1) + ")";
+        }
+        for (Map<String, Object> detail : (List<Map<String, Object>>) explanation.getOrDefault("details", List.of())) {
+            String found = reason(detail);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private long count() throws IOException {
+        try {
+            return ((Number) parse(send("GET", "/" + INDEX + "/_count", null)).get("count")).longValue();
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> search(String body) throws IOException {
+        return parse(send("POST", "/" + INDEX + "/_search", body));
+    }
+
+    private void sendIgnoring404(String method, String path) throws IOException {
+        try {
+            send(method, path, null);
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private String send(String method, String path, String body) throws IOException {
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setJsonEntity(body);
+        }
+        try {
+            return EntityUtils.toString(client.performRequest(request).getEntity());
+        } catch (ParseException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static Map<String, Object> parse(String json) throws IOException {
+        try (var parser = JsonXContent.jsonXContent.createParser(null, null, json)) {
+            return parser.map();
+        }
+    }
+}
