@@ -8,6 +8,7 @@ import com.podcastpersonalize.settings.PodcastSettings;
 import org.opensearch.OpenSearchTimeoutException;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.secure_sm.AccessController;
 import org.opensearch.threadpool.ThreadPool;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,8 +72,8 @@ public final class AudioEmbeddingService implements java.io.Closeable {
                     org.opensearch.common.unit.TimeValue.timeValueMillis(timeoutMillis),
                     ThreadPool.Names.GENERIC
                 );
-                try (AudioSourceResolver.ResolvedAudio audio = resolver.resolve(reference)) {
-                    once.onResponse(new AudioAnalyzer(config, vectorizer).analyze(audio.input()));
+                try {
+                    once.onResponse(AccessController.doPrivilegedChecked(() -> resolveAndAnalyze(reference, config)));
                 } catch (AudioDecodeException e) {
                     once.onFailure(new IllegalArgumentException("audio [" + abbreviate(reference) + "]: " + e.getMessage(), e));
                 } catch (Exception | OutOfMemoryError e) {
@@ -83,6 +84,18 @@ public final class AudioEmbeddingService implements java.io.Closeable {
             });
         } catch (Exception rejected) { // OpenSearchRejectedExecutionException: reported as 429
             once.onFailure(rejected);
+        }
+    }
+
+    /**
+     * Reads the source and analyses it. Runs privileged: the node's Java agent checks the permissions of every
+     * frame on the stack, and the pool's task wrappers from OpenSearch core lack the plugin's grants (file read,
+     * socket connect) in plugin-security.policy; the access policy above ({@link AudioSourceResolver}) is what
+     * limits which files and hosts are reached.
+     */
+    private AudioFeatures resolveAndAnalyze(String reference, AnalyzerConfig config) throws Exception {
+        try (AudioSourceResolver.ResolvedAudio audio = resolver.resolve(reference)) {
+            return new AudioAnalyzer(config, vectorizer).analyze(audio.input());
         }
     }
 
