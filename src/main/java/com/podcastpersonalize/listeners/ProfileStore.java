@@ -69,12 +69,14 @@ public final class ProfileStore {
         request.add(new MultiGetRequest.Item(indices.profiles(), storedId));
     }
 
-    /** The profile in a multi-get item: the stored one, or a new empty one when there is none. */
+    /**
+     * The profile in a multi-get item: the stored one, or a new empty one when there is none. A
+     * failed read (a shard just starting) also gives a new one: harmless, because a new profile is
+     * written with {@code op_type=create}, which fails with a conflict when one exists, and the
+     * update is then recomputed from a fresh read.
+     */
     public static Versioned read(String storedId, MultiGetItemResponse item) {
         if (item.isFailed() || !item.getResponse().isExists()) {
-            if (item.isFailed() && !(item.getFailure().getFailure() instanceof IndexNotFoundException)) {
-                throw new IllegalStateException("cannot read the profile of [" + storedId + "]: " + item.getFailure().getMessage(), item.getFailure().getFailure());
-            }
             return new Versioned(new Profile(storedId), SequenceNumbers.UNASSIGNED_SEQ_NO, SequenceNumbers.UNASSIGNED_PRIMARY_TERM);
         }
         var response = item.getResponse();
@@ -120,12 +122,7 @@ public final class ProfileStore {
             unread.forEach(id -> addTo(mget, id));
             client.multiGet(mget, ActionListener.wrap(response -> {
                 for (int i = 0; i < unread.size(); i++) {
-                    try {
-                        known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
-                    } catch (IllegalStateException e) {
-                        failures.put(unread.get(i), e);
-                        pending.remove(unread.get(i));
-                    }
+                    known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
                 }
                 write();
             }, listener::onFailure));
