@@ -96,6 +96,7 @@ public final class ListenerProfiles {
 
     /** Deletes the profile and every stored event of the listener, then checks that no event is left. */
     public void delete(String storedId, ActionListener<Deleted> listener) {
+        store.forget(storedId);
         String profiles = indices.profiles();
         ActionListener<Boolean> profileDeleted = ActionListener.wrap(deleted -> deleteEvents(storedId, 0, ActionListener.wrap(
             counts -> listener.onResponse(new Deleted(deleted, counts[0], counts[1])),
