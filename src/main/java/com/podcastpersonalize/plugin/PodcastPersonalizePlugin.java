@@ -1,6 +1,7 @@
 package com.podcastpersonalize.plugin;
 
 import com.podcastpersonalize.events.EventIngest;
+import com.podcastpersonalize.listeners.EpisodeCache;
 import com.podcastpersonalize.listeners.ListenerIds;
 import com.podcastpersonalize.listeners.ListenerIndices;
 import com.podcastpersonalize.listeners.ListenerProfiles;
@@ -139,8 +140,18 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             : ListenerIds.plain();
         listenerIds.set(ids);
         ListenerIndices listenerIndices = new ListenerIndices(client, clusterService);
-        ProfileStore profileStore = new ProfileStore(client, listenerIndices, threadPool::absoluteTimeInMillis);
-        eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, threadPool::absoluteTimeInMillis));
+        Settings nodeSettings = environment.settings();
+        ProfileStore profileStore = new ProfileStore(
+            client,
+            listenerIndices,
+            threadPool::absoluteTimeInMillis,
+            PodcastSettings.LISTENERS_PROFILE_CACHE_SIZE.get(nodeSettings)
+        );
+        EpisodeCache episodeCache = new EpisodeCache(
+            PodcastSettings.LISTENERS_EPISODE_CACHE_SIZE.get(nodeSettings),
+            PodcastSettings.LISTENERS_EPISODE_CACHE_EXPIRE.get(nodeSettings)
+        );
+        eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, episodeCache, threadPool::absoluteTimeInMillis));
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get);
         // injected into the internal actions the personalize query and rescorer call during rewrite
