@@ -110,7 +110,8 @@ public final class AudioAnalysisBenchmark {
                 FORMATS[f].toUpperCase(java.util.Locale.ROOT), fullPass, fullPass / decode, fullPass <= 1.5 * decode ? "met" : "missed",
                 fullPass / resampled, fullPass - resampled, minutes * 60 / (fullPass - resampled));
         }
-        report.line("- Sampled mode analyses %.0f s of the %.0f minutes: WAV seeks to the windows, MP3 must decode (and discard) up to the last window.",
+        report.line("- Sampled mode analyses %.0f s of the %.0f minutes: WAV seeks to the windows; MP3 passes over the frames between them by their headers "
+            + "and decodes a few frames before each window (FLAC and Ogg Vorbis would decode and discard everything between).",
             sampled.windowCount() * sampled.windowSeconds(), minutes);
         report.line("- Full pass, same episode as WAV and MP3: speech_ratio %.3f / %.3f, tempo %.1f / %.1f BPM, spectral centroid %.0f / %.0f Hz.",
             last[0].get("speech_ratio"), last[1].get("speech_ratio"), last[0].get("tempo_bpm"), last[1].get("tempo_bpm"),
