@@ -135,11 +135,12 @@ public final class PodcastSettings {
     /** Windows analysed per episode in sampled mode (the processor's default). */
     public static final Setting<Integer> AUDIO_WINDOWS = Setting.intSetting(PREFIX + "audio.windows", 6, 1, 1000, Property.NodeScope, Property.Dynamic);
 
-    /** Length of each analysed window. */
+    /** Length of each analysed window, 1 s to 10 minutes (the analyzer's range: refused here rather than failing every document). */
     public static final Setting<TimeValue> AUDIO_WINDOW_LENGTH = Setting.timeSetting(
         PREFIX + "audio.window_length",
         TimeValue.timeValueSeconds(10),
         TimeValue.timeValueSeconds(1),
+        TimeValue.timeValueMinutes(10),
         Property.NodeScope,
         Property.Dynamic
     );
