@@ -103,7 +103,7 @@ public final class ListenerIndices {
         );
     }
 
-    static XContentBuilder eventsMapping() {
+    public static XContentBuilder eventsMapping() {
         try {
             XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
             b.startObject(EventDocument.TIMESTAMP).field("type", "date").endObject();
@@ -124,7 +124,7 @@ public final class ListenerIndices {
         }
     }
 
-    static XContentBuilder profilesMapping() {
+    public static XContentBuilder profilesMapping() {
         try {
             XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
             for (String keyword : new String[] { ProfileCodec.LISTENER_ID, ProfileCodec.TOP_TOPICS, ProfileCodec.SUBSCRIBED_SHOWS, ProfileCodec.DECLARED_TOPICS }) {
