@@ -312,7 +312,7 @@ public final class EventIngest {
                     }
                 });
                 undo(undo);
-            }, listener::onFailure));
+            }, listener::onFailure)); // never called: the store reports every failure per listener
         }
 
         /** Deletes event documents whose profile update failed, so that a retry of the request counts them. */

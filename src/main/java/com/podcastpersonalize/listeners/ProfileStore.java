@@ -120,7 +120,8 @@ public final class ProfileStore {
      * Applies {@code changes} (per stored listener id; each gets the current profile, new and empty
      * when none exists, and returns the one to store) and writes the results. {@code known} holds
      * profiles already read in this request (may be empty): the first round uses them instead of
-     * reading again. Completes with the listeners whose update failed, and why (empty: all written).
+     * reading again. Completes with the listeners whose update failed, and why (empty: all written);
+     * it never fails as a whole, so that callers know exactly which updates were written.
      */
     public void update(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, int attempts, WriteRequest.RefreshPolicy refresh,
         ActionListener<Map<String, Exception>> listener) {
@@ -164,7 +165,7 @@ public final class ProfileStore {
                     known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
                 }
                 write();
-            }, listener::onFailure));
+            }, e -> failAll(pending.keySet(), e)));
         }
 
         private void write() {
@@ -214,7 +215,16 @@ public final class ProfileStore {
                 } else {
                     new Round(retry, known, attemptsLeft - 1, refresh, failures, listener).run();
                 }
-            }, listener::onFailure));
+            }, e -> failAll(written, e)));
+        }
+
+        /** The whole read or write failed (e.g. rejected): none of {@code ids} was written in this round. */
+        private void failAll(java.util.Collection<String> ids, Exception e) {
+            for (String id : List.copyOf(ids)) {
+                failures.put(id, e);
+                forget(id);
+            }
+            listener.onResponse(failures);
         }
     }
 
