@@ -1,5 +1,11 @@
 package com.podcastpersonalize.plugin;
 
+import com.podcastpersonalize.events.EventIngest;
+import com.podcastpersonalize.listeners.ListenerIds;
+import com.podcastpersonalize.listeners.ListenerIndices;
+import com.podcastpersonalize.listeners.ListenerProfiles;
+import com.podcastpersonalize.listeners.ProfileInterestsSource;
+import com.podcastpersonalize.listeners.ProfileStore;
 import com.podcastpersonalize.model.DjlRuntime;
 import com.podcastpersonalize.model.ModelCatalog;
 import com.podcastpersonalize.model.TextEmbeddingService;
@@ -13,8 +19,11 @@ import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
 import com.podcastpersonalize.query.PersonalizeQueryBuilder;
+import com.podcastpersonalize.query.PersonalizeRewrite;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestEmbedAction;
+import com.podcastpersonalize.rest.RestListenerAction;
+import com.podcastpersonalize.rest.RestListenerEventsAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
 import com.podcastpersonalize.settings.PodcastSettings;
 
@@ -72,6 +81,9 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     /** Set in createComponents; processors and REST handlers are built earlier and read it lazily. */
     private final SetOnce<TextEmbeddingService> textEmbeddings = new SetOnce<>();
     private final SetOnce<AudioEmbeddingService> audioEmbeddings = new SetOnce<>();
+    private final SetOnce<ListenerIds> listenerIds = new SetOnce<>();
+    private final SetOnce<EventIngest> eventIngest = new SetOnce<>();
+    private final SetOnce<ListenerProfiles> listenerProfiles = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -117,6 +129,18 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new AudioVectorizer(loadFeatureStatistics(pluginConfig))
         );
         audioEmbeddings.set(audio);
+
+        // listener events and profiles; the personalize query reads the same profiles
+        ListenerIds ids = PodcastSettings.LISTENERS_PSEUDONYMIZE.get(environment.settings())
+            ? ListenerIds.pseudonymizing(PodcastSettings.LISTENERS_PSEUDONYMIZE_KEY.get(environment.settings()))
+            : ListenerIds.plain();
+        listenerIds.set(ids);
+        ListenerIndices listenerIndices = new ListenerIndices(client, clusterService);
+        ProfileStore profileStore = new ProfileStore(client, listenerIndices, threadPool::absoluteTimeInMillis);
+        eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, threadPool::absoluteTimeInMillis));
+        listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
+        ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get);
+        PersonalizeRewrite.initialize(service, interests, threadPool.getThreadContext());
         return List.of(service, audio);
     }
 
@@ -188,7 +212,12 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestPodcastInfoAction(textEmbeddings::get, clusterSettings), new RestEmbedAction(textEmbeddings::get));
+        return List.of(
+            new RestPodcastInfoAction(textEmbeddings::get, clusterSettings),
+            new RestEmbedAction(textEmbeddings::get),
+            new RestListenerEventsAction(eventIngest::get, listenerIds::get, clusterSettings, System::currentTimeMillis),
+            new RestListenerAction(listenerProfiles::get, listenerIds::get)
+        );
     }
 
     @Override

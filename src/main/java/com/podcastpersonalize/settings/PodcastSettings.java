@@ -1,5 +1,7 @@
 package com.podcastpersonalize.settings;
 
+import org.opensearch.common.settings.SecureSetting;
+import org.opensearch.core.common.settings.SecureString;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.unit.TimeValue;
@@ -142,6 +144,167 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    // ---- listener events and profiles: plugins.podcast.listeners.* ----
+
+    public static final String LISTENERS_PREFIX = PREFIX + "listeners.";
+    private static final String EVENTS_INDEX_KEY = LISTENERS_PREFIX + "events_index";
+    private static final String PROFILES_INDEX_KEY = LISTENERS_PREFIX + "profiles_index";
+
+    /** Index of the stored listener events (created by the plugin on first use, {@code @timestamp} for Dashboards). */
+    public static final Setting<String> LISTENERS_EVENTS_INDEX = Setting.simpleString(
+        EVENTS_INDEX_KEY,
+        "podcast-events",
+        name -> validateIndexName(EVENTS_INDEX_KEY, name),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Index of the listener profiles ({@code _id} = listener id, or its pseudonym). */
+    public static final Setting<String> LISTENERS_PROFILES_INDEX = Setting.simpleString(
+        PROFILES_INDEX_KEY,
+        "podcast-profiles",
+        name -> validateIndexName(PROFILES_INDEX_KEY, name),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Primary shards of the events and profiles indices when the plugin creates them. */
+    public static final Setting<Integer> LISTENERS_INDEX_SHARDS = Setting.intSetting(
+        LISTENERS_PREFIX + "index_shards",
+        1,
+        1,
+        64,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** {@code index.auto_expand_replicas} of the events and profiles indices when the plugin creates them. */
+    public static final Setting<String> LISTENERS_INDEX_AUTO_EXPAND_REPLICAS = Setting.simpleString(
+        LISTENERS_PREFIX + "index_auto_expand_replicas",
+        "0-1",
+        value -> {
+            if (!value.matches("\\d+-(\\d+|all)") && !value.equals("false")) {
+                throw new IllegalArgumentException("[" + LISTENERS_PREFIX + "index_auto_expand_replicas] must be like 0-1, 0-all or false, got [" + value + "]");
+            }
+        },
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Half-life of long-term interests (vectors, interest centroids, topics). */
+    public static final Setting<TimeValue> LISTENERS_LONG_TERM_HALF_LIFE = Setting.timeSetting(
+        LISTENERS_PREFIX + "long_term_half_life",
+        TimeValue.timeValueDays(90),
+        TimeValue.timeValueMinutes(1),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Half-life of short-term interests (recent plays and searches). */
+    public static final Setting<TimeValue> LISTENERS_SHORT_TERM_HALF_LIFE = Setting.timeSetting(
+        LISTENERS_PREFIX + "short_term_half_life",
+        TimeValue.timeValueDays(3),
+        TimeValue.timeValueMinutes(1),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Most interest centroids per listener. */
+    public static final Setting<Integer> LISTENERS_MAX_INTERESTS = Setting.intSetting(
+        LISTENERS_PREFIX + "max_interests",
+        5,
+        1,
+        16,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Cosine similarity from which an episode joins an existing interest (and two interests merge). */
+    public static final Setting<Double> LISTENERS_INTEREST_SIMILARITY = Setting.doubleSetting(
+        LISTENERS_PREFIX + "interest_similarity",
+        0.7,
+        -1.0,
+        1.0,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Most recently heard episode ids kept per listener (for {@code exclude_heard}). */
+    public static final Setting<Integer> LISTENERS_RECENT_HEARD_SIZE = Setting.intSetting(
+        LISTENERS_PREFIX + "recent_heard_size",
+        200,
+        0,
+        10_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Most events in one {@code POST /_plugins/podcast/events} request; more is refused with 400. */
+    public static final Setting<Integer> LISTENERS_MAX_EVENTS_PER_REQUEST = Setting.intSetting(
+        LISTENERS_PREFIX + "max_events_per_request",
+        10_000,
+        1,
+        1_000_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** How far in the future (client clock ahead of ours) an event timestamp may be. */
+    public static final Setting<TimeValue> LISTENERS_MAX_FUTURE_SKEW = Setting.timeSetting(
+        LISTENERS_PREFIX + "max_future_skew",
+        TimeValue.timeValueHours(1),
+        TimeValue.timeValueSeconds(0),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Attempts of an optimistic profile update (re-read, re-apply) under concurrent writers before its events fail. */
+    public static final Setting<Integer> LISTENERS_UPDATE_RETRIES = Setting.intSetting(
+        LISTENERS_PREFIX + "update_retries",
+        100,
+        1,
+        10_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Most stored events a rebuild replays. */
+    public static final Setting<Integer> LISTENERS_REBUILD_MAX_EVENTS = Setting.intSetting(
+        LISTENERS_PREFIX + "rebuild_max_events",
+        100_000,
+        1,
+        10_000_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Episode field holding the topic tags written by {@code podcast_text_embedding} ({@code topics_field}). */
+    public static final Setting<String> LISTENERS_EPISODE_TOPICS_FIELD = Setting.simpleString(
+        LISTENERS_PREFIX + "episode_topics_field",
+        "topics",
+        value -> requireNonBlank(LISTENERS_PREFIX + "episode_topics_field", value),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Episode field holding the show id (for subscriptions and the events' {@code show}). */
+    public static final Setting<String> LISTENERS_EPISODE_SHOW_FIELD = Setting.simpleString(
+        LISTENERS_PREFIX + "episode_show_field",
+        "show_id",
+        value -> requireNonBlank(LISTENERS_PREFIX + "episode_show_field", value),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /**
+     * Whether listener ids are stored only as keyed hashes (HMAC-SHA256 with {@link #LISTENERS_PSEUDONYMIZE_KEY}).
+     * Static: switching it makes existing profiles unreachable.
+     */
+    public static final Setting<Boolean> LISTENERS_PSEUDONYMIZE = Setting.boolSetting(LISTENERS_PREFIX + "pseudonymize", false, Property.NodeScope);
+
+    /** The pseudonymization key, in the OpenSearch keystore (the same on every node). */
+    public static final Setting<SecureString> LISTENERS_PSEUDONYMIZE_KEY = SecureSetting.secureString(LISTENERS_PREFIX + "pseudonymize_key", null);
+
     public static List<Setting<?>> all() {
         return List.of(
             EPISODES_INDEX,
@@ -156,14 +319,34 @@ public final class PodcastSettings {
             AUDIO_MAX_DURATION,
             AUDIO_TIMEOUT,
             AUDIO_WINDOWS,
-            AUDIO_WINDOW_LENGTH
+            AUDIO_WINDOW_LENGTH,
+            LISTENERS_EVENTS_INDEX,
+            LISTENERS_PROFILES_INDEX,
+            LISTENERS_INDEX_SHARDS,
+            LISTENERS_INDEX_AUTO_EXPAND_REPLICAS,
+            LISTENERS_LONG_TERM_HALF_LIFE,
+            LISTENERS_SHORT_TERM_HALF_LIFE,
+            LISTENERS_MAX_INTERESTS,
+            LISTENERS_INTEREST_SIMILARITY,
+            LISTENERS_RECENT_HEARD_SIZE,
+            LISTENERS_MAX_EVENTS_PER_REQUEST,
+            LISTENERS_MAX_FUTURE_SKEW,
+            LISTENERS_UPDATE_RETRIES,
+            LISTENERS_REBUILD_MAX_EVENTS,
+            LISTENERS_EPISODE_TOPICS_FIELD,
+            LISTENERS_EPISODE_SHOW_FIELD,
+            LISTENERS_PSEUDONYMIZE,
+            LISTENERS_PSEUDONYMIZE_KEY
         );
     }
 
     private PodcastSettings() {}
 
     static void validateIndexName(String name) {
-        final String key = EPISODES_INDEX_KEY;
+        validateIndexName(EPISODES_INDEX_KEY, name);
+    }
+
+    static void validateIndexName(String key, String name) {
         requireNonBlank(key, name);
         if (!name.equals(name.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("[" + key + "] must be lowercase, got [" + name + "]");

@@ -1,0 +1,124 @@
+package com.podcastpersonalize.listeners;
+
+import com.podcastpersonalize.events.EventDocument;
+import com.podcastpersonalize.events.EventType;
+import com.podcastpersonalize.settings.PodcastSettings;
+
+import org.opensearch.ResourceAlreadyExistsException;
+import org.opensearch.action.admin.indices.create.CreateIndexRequest;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.settings.ClusterSettings;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.transport.client.Client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The names of the indices listener data lives in (from the dynamic settings), and their creation
+ * with explicit mappings on first use, so that neither is ever created with guessed mappings.
+ */
+public final class ListenerIndices {
+
+    private final Client client;
+    private final ClusterService clusterService;
+
+    public ListenerIndices(Client client, ClusterService clusterService) {
+        this.client = client;
+        this.clusterService = clusterService;
+    }
+
+    public String events() {
+        return settings().get(PodcastSettings.LISTENERS_EVENTS_INDEX);
+    }
+
+    public String profiles() {
+        return settings().get(PodcastSettings.LISTENERS_PROFILES_INDEX);
+    }
+
+    public String episodes() {
+        return settings().get(PodcastSettings.EPISODES_INDEX);
+    }
+
+    public ClusterSettings settings() {
+        return clusterService.getClusterSettings();
+    }
+
+    /** Whether the index (or an alias of that name) exists in the cluster state this node has. */
+    public boolean exists(String index) {
+        var metadata = clusterService.state().metadata();
+        return metadata.hasIndex(index) || metadata.hasAlias(index);
+    }
+
+    /** Creates the events and profiles indices when missing; completes once both exist. */
+    public void ensure(ActionListener<Void> listener) {
+        String events = events();
+        String profiles = profiles();
+        ensure(events, eventsMapping(), ActionListener.wrap(ignored -> ensure(profiles, profilesMapping(), listener), listener::onFailure));
+    }
+
+    private void ensure(String index, XContentBuilder mapping, ActionListener<Void> listener) {
+        if (exists(index)) {
+            listener.onResponse(null);
+            return;
+        }
+        Settings settings = Settings.builder()
+            .put("index.number_of_shards", settings().get(PodcastSettings.LISTENERS_INDEX_SHARDS))
+            .put("index.auto_expand_replicas", settings().get(PodcastSettings.LISTENERS_INDEX_AUTO_EXPAND_REPLICAS))
+            .build();
+        client.admin().indices().create(new CreateIndexRequest(index).settings(settings).mapping(mapping), ActionListener.wrap(
+            created -> listener.onResponse(null),
+            e -> {
+                if (e instanceof ResourceAlreadyExistsException || e.getCause() instanceof ResourceAlreadyExistsException) {
+                    listener.onResponse(null); // created concurrently by another request
+                } else {
+                    listener.onFailure(e);
+                }
+            }
+        ));
+    }
+
+    static XContentBuilder eventsMapping() {
+        try {
+            XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
+            b.startObject(EventDocument.TIMESTAMP).field("type", "date").endObject();
+            for (String keyword : new String[] { EventDocument.EVENT_ID, EventDocument.LISTENER_ID, EventDocument.EPISODE_ID, EventDocument.TYPE, EventDocument.SHOW, EventDocument.TOPICS }) {
+                b.startObject(keyword).field("type", "keyword").endObject();
+            }
+            for (String number : new String[] { EventDocument.POSITION_S, EventDocument.DURATION_S, EventDocument.FRACTION }) {
+                b.startObject(number).field("type", "float").endObject();
+            }
+            b.startObject(EventDocument.QUERY).field("type", "text")
+                .startObject("fields").startObject("keyword").field("type", "keyword").field("ignore_above", 256).endObject().endObject()
+                .endObject();
+            b.startObject(EventDocument.QUERY_VECTOR).field("type", "binary").endObject();
+            b.startObject(EventDocument.RECEIVED_AT).field("type", "date").endObject();
+            return b.endObject().endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static XContentBuilder profilesMapping() {
+        try {
+            XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
+            for (String keyword : new String[] { ProfileCodec.LISTENER_ID, ProfileCodec.TOP_TOPICS, ProfileCodec.SUBSCRIBED_SHOWS, ProfileCodec.DECLARED_TOPICS }) {
+                b.startObject(keyword).field("type", "keyword").endObject();
+            }
+            b.startObject(ProfileCodec.UPDATED_AT).field("type", "date").endObject();
+            b.startObject(ProfileCodec.LAST_EVENT_AT).field("type", "date").endObject();
+            b.startObject(ProfileCodec.COUNTS).startObject("properties");
+            for (EventType type : EventType.values()) {
+                b.startObject(type.label()).field("type", "long").endObject();
+            }
+            b.endObject().endObject();
+            b.startObject(ProfileCodec.STATE).field("type", "object").field("enabled", false).endObject();
+            return b.endObject().endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

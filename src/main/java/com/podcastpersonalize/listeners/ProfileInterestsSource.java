@@ -1,0 +1,55 @@
+package com.podcastpersonalize.listeners;
+
+import com.podcastpersonalize.query.ListenerInterests;
+import com.podcastpersonalize.query.ListenerInterestsSource;
+
+import org.opensearch.core.action.ActionListener;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The {@code personalize} query's view of a stored profile: unknown listener → popularity; only
+ * declared topics → those; else the learned interests (centroids, short- and long-term) in words.
+ */
+public final class ProfileInterestsSource implements ListenerInterestsSource {
+
+    private final ListenerIds ids;
+    private final BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader;
+
+    /** @param loader loads a profile by stored id (null when none), e.g. {@link ProfileStore#get} */
+    public ProfileInterestsSource(ListenerIds ids, BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader) {
+        this.ids = ids;
+        this.loader = loader;
+    }
+
+    @Override
+    public void load(String listenerId, ActionListener<ListenerInterests> listener) {
+        final String storedId;
+        try {
+            storedId = ids.storedId("listener_id", listenerId);
+        } catch (IllegalArgumentException e) {
+            listener.onFailure(e);
+            return;
+        }
+        loader.accept(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? ListenerInterests.unknown() : interests(versioned.profile())), listener::onFailure));
+    }
+
+    /** The mapping itself: a profile to what the query needs. */
+    public static ListenerInterests interests(Profile profile) {
+        List<String> heard = profile.heard().stream().map(Profile.Heard::episodeId).toList();
+        List<NamedInterests.Named> learned = NamedInterests.learned(profile);
+        if (!learned.isEmpty()) {
+            return new ListenerInterests(ListenerInterests.Strategy.INTERESTS, toInterests(learned), NamedInterests.audio(profile), heard);
+        }
+        List<NamedInterests.Named> declared = NamedInterests.declared(profile);
+        if (!declared.isEmpty()) {
+            return new ListenerInterests(ListenerInterests.Strategy.DECLARED_TOPICS, toInterests(declared), NamedInterests.audio(profile), heard);
+        }
+        return new ListenerInterests(ListenerInterests.Strategy.POPULARITY, List.of(), NamedInterests.audio(profile), heard);
+    }
+
+    private static List<ListenerInterests.Interest> toInterests(List<NamedInterests.Named> named) {
+        return named.stream().map(n -> new ListenerInterests.Interest(n.label(), n.strength(), n.vector())).toList();
+    }
+}

@@ -1,0 +1,192 @@
+package com.podcastpersonalize.listeners;
+
+import org.opensearch.action.DocWriteRequest;
+import org.opensearch.action.bulk.BulkItemResponse;
+import org.opensearch.action.bulk.BulkRequest;
+import org.opensearch.action.get.GetRequest;
+import org.opensearch.action.get.MultiGetItemResponse;
+import org.opensearch.action.get.MultiGetRequest;
+import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.support.WriteRequest;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.index.IndexNotFoundException;
+import org.opensearch.index.seqno.SequenceNumbers;
+import org.opensearch.transport.client.Client;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and writes profiles with optimistic concurrency: every write carries the sequence number
+ * and primary term of the version it was computed from ({@code op_type=create} for a new one), and
+ * a write that lost a race is recomputed from a fresh read, until it lands or the retries run out.
+ * So concurrent writers for one listener, on any node, never lose an update. Many listeners are
+ * updated together: one multi-get and one bulk per round.
+ */
+public final class ProfileStore {
+
+    /** A profile and the version it was read at ({@code seqNo} unassigned: not stored yet). */
+    public record Versioned(Profile profile, long seqNo, long primaryTerm) {
+        public boolean stored() {
+            return seqNo != SequenceNumbers.UNASSIGNED_SEQ_NO;
+        }
+    }
+
+    private final Client client;
+    private final ListenerIndices indices;
+    private final LongSupplier clock;
+
+    public ProfileStore(Client client, ListenerIndices indices, LongSupplier clock) {
+        this.client = client;
+        this.indices = indices;
+        this.clock = clock;
+    }
+
+    /** The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest write. */
+    public void get(String storedId, ActionListener<Versioned> listener) {
+        client.get(new GetRequest(indices.profiles(), storedId), ActionListener.wrap(
+            response -> listener.onResponse(response.isExists() ? new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm()) : null),
+            e -> {
+                if (e instanceof IndexNotFoundException) {
+                    listener.onResponse(null);
+                } else {
+                    listener.onFailure(e);
+                }
+            }
+        ));
+    }
+
+    /** Adds a get of {@code storedId} to a multi-get (shared with other lookups of the same request). */
+    public void addTo(MultiGetRequest request, String storedId) {
+        request.add(new MultiGetRequest.Item(indices.profiles(), storedId));
+    }
+
+    /** The profile in a multi-get item: the stored one, or a new empty one when there is none. */
+    public static Versioned read(String storedId, MultiGetItemResponse item) {
+        if (item.isFailed() || !item.getResponse().isExists()) {
+            if (item.isFailed() && !(item.getFailure().getFailure() instanceof IndexNotFoundException)) {
+                throw new IllegalStateException("cannot read the profile of [" + storedId + "]: " + item.getFailure().getMessage(), item.getFailure().getFailure());
+            }
+            return new Versioned(new Profile(storedId), SequenceNumbers.UNASSIGNED_SEQ_NO, SequenceNumbers.UNASSIGNED_PRIMARY_TERM);
+        }
+        var response = item.getResponse();
+        return new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm());
+    }
+
+    /**
+     * Applies {@code changes} (per stored listener id; each gets the current profile, new and empty
+     * when none exists, and returns the one to store) and writes the results. {@code known} holds
+     * profiles already read in this request (may be empty): the first round uses them instead of
+     * reading again. Completes with the listeners whose update failed, and why (empty: all written).
+     */
+    public void update(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, int attempts, WriteRequest.RefreshPolicy refresh,
+        ActionListener<Map<String, Exception>> listener) {
+        new Round(changes, new HashMap<>(known), attempts, refresh, new HashMap<>(), listener).run();
+    }
+
+    private final class Round {
+        private final Map<String, UnaryOperator<Profile>> pending;
+        private final Map<String, Versioned> known;
+        private final int attemptsLeft;
+        private final WriteRequest.RefreshPolicy refresh;
+        private final Map<String, Exception> failures;
+        private final ActionListener<Map<String, Exception>> listener;
+
+        Round(Map<String, UnaryOperator<Profile>> pending, Map<String, Versioned> known, int attemptsLeft, WriteRequest.RefreshPolicy refresh,
+            Map<String, Exception> failures, ActionListener<Map<String, Exception>> listener) {
+            this.pending = pending;
+            this.known = known;
+            this.attemptsLeft = attemptsLeft;
+            this.refresh = refresh;
+            this.failures = failures;
+            this.listener = listener;
+        }
+
+        void run() {
+            List<String> unread = pending.keySet().stream().filter(id -> !known.containsKey(id)).toList();
+            if (unread.isEmpty()) {
+                write();
+                return;
+            }
+            MultiGetRequest mget = new MultiGetRequest();
+            unread.forEach(id -> addTo(mget, id));
+            client.multiGet(mget, ActionListener.wrap(response -> {
+                for (int i = 0; i < unread.size(); i++) {
+                    try {
+                        known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
+                    } catch (IllegalStateException e) {
+                        failures.put(unread.get(i), e);
+                        pending.remove(unread.get(i));
+                    }
+                }
+                write();
+            }, listener::onFailure));
+        }
+
+        private void write() {
+            if (pending.isEmpty()) {
+                listener.onResponse(failures);
+                return;
+            }
+            BulkRequest bulk = new BulkRequest().setRefreshPolicy(refresh);
+            List<String> order = List.copyOf(pending.keySet());
+            for (String id : order) {
+                try {
+                    Versioned current = known.get(id);
+                    Profile changed = pending.get(id).apply(current.profile());
+                    changed.updatedAt(clock.getAsLong());
+                    bulk.add(indexRequest(id, changed, current));
+                } catch (RuntimeException | IOException e) {
+                    failures.put(id, e instanceof Exception ex ? ex : new RuntimeException(e));
+                    pending.remove(id);
+                }
+            }
+            if (bulk.numberOfActions() == 0) {
+                listener.onResponse(failures);
+                return;
+            }
+            List<String> written = order.stream().filter(pending::containsKey).toList();
+            client.bulk(bulk, ActionListener.wrap(response -> {
+                Map<String, UnaryOperator<Profile>> retry = new LinkedHashMap<>();
+                BulkItemResponse[] items = response.getItems();
+                for (int i = 0; i < items.length; i++) {
+                    String id = written.get(i);
+                    if (!items[i].isFailed()) {
+                        continue;
+                    }
+                    if (items[i].getFailure().getStatus() == RestStatus.CONFLICT && attemptsLeft > 1) {
+                        retry.put(id, pending.get(id));
+                        known.remove(id); // read again: someone else wrote since
+                    } else {
+                        failures.put(id, items[i].getFailure().getCause());
+                    }
+                }
+                if (retry.isEmpty()) {
+                    listener.onResponse(failures);
+                } else {
+                    new Round(retry, known, attemptsLeft - 1, refresh, failures, listener).run();
+                }
+            }, listener::onFailure));
+        }
+    }
+
+    private IndexRequest indexRequest(String id, Profile profile, Versioned read) throws IOException {
+        XContentBuilder source = JsonXContent.contentBuilder();
+        ProfileCodec.write(profile, source);
+        IndexRequest request = new IndexRequest(indices.profiles()).id(id).source(source);
+        if (read.stored()) {
+            request.setIfSeqNo(read.seqNo()).setIfPrimaryTerm(read.primaryTerm());
+        } else {
+            request.opType(DocWriteRequest.OpType.CREATE);
+        }
+        return request;
+    }
+}
