@@ -1,6 +1,5 @@
 package com.podcastpersonalize.it.eval;
 
-import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -11,26 +10,13 @@ import java.util.Map;
  * Baseline: k-NN (exact top 10 under a filter, Lucene HNSW) on the mean text vector of the items the
  * listener liked in training, their training items filtered out.
  */
-public final class MeanVectorKnnRecommender implements Recommender {
+public final class MeanVectorKnnRecommender extends SearchRecommender {
 
-    private final EvalClient client;
-    private final String index;
     private final Map<String, float[]> vectors;
 
     public MeanVectorKnnRecommender(EvalClient client, String index, Map<String, float[]> vectors) {
-        this.client = client;
-        this.index = index;
+        super(client, index, "k-NN on mean vector", "baseline");
         this.vectors = vectors;
-    }
-
-    @Override
-    public String name() {
-        return "k-NN on mean vector";
-    }
-
-    @Override
-    public String kind() {
-        return "baseline";
     }
 
     @Override
@@ -39,16 +25,14 @@ public final class MeanVectorKnnRecommender implements Recommender {
     }
 
     @Override
-    public List<String> recommend(ListenerQuery listener) throws IOException {
+    protected XContentBuilder body(ListenerQuery listener) throws IOException {
         float[] mean = meanOf(listener.likedItems());
         if (mean == null) {
-            return List.of();
+            return null;
         }
-        XContentBuilder b = JsonXContent.contentBuilder().startObject().field("size", SystemScores.K).field("_source", false)
-            .startObject("query").startObject("knn").startObject("text_vector").field("vector", mean).field("k", SystemScores.K);
+        XContentBuilder b = topIds().startObject("query").startObject("knn").startObject("text_vector").field("vector", mean).field("k", SystemScores.K);
         SearchBodies.notAlreadySeen(b, "filter", listener.trainItems());
-        b.endObject().endObject().endObject();
-        return EvalClient.ids(client.send("POST", "/" + index + "/_search", b.endObject()));
+        return b.endObject().endObject().endObject().endObject();
     }
 
     /** The unit-length mean of the items' vectors, or null when none has a vector. */

@@ -1,35 +1,20 @@
 package com.podcastpersonalize.it.eval;
 
-import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The plugin's {@code personalize} clause as a recommender: no query text, {@code exclude_heard},
  * the top 10, with the configuration's weights, normalization and popularity parameters.
  */
-public final class PersonalizeRecommender implements Recommender {
+public final class PersonalizeRecommender extends SearchRecommender {
 
-    private final EvalClient client;
-    private final String index;
     private final PersonalizeConfig config;
 
     public PersonalizeRecommender(EvalClient client, String index, PersonalizeConfig config) {
-        this.client = client;
-        this.index = index;
+        super(client, index, config.name(), config.kind());
         this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return config.name();
-    }
-
-    @Override
-    public String kind() {
-        return config.kind();
     }
 
     @Override
@@ -38,12 +23,10 @@ public final class PersonalizeRecommender implements Recommender {
     }
 
     @Override
-    public List<String> recommend(ListenerQuery listener) throws IOException {
-        XContentBuilder b = JsonXContent.contentBuilder().startObject().field("size", SystemScores.K).field("_source", false)
-            .startObject("query").startObject("personalize")
+    protected XContentBuilder body(ListenerQuery listener) throws IOException {
+        XContentBuilder b = topIds().startObject("query").startObject("personalize")
             .field("listener_id", listener.nodeListenerId()).field("vector_field", "text_vector").field("exclude_heard", true);
         config.writeTo(b);
-        b.endObject().endObject();
-        return EvalClient.ids(client.send("POST", "/" + index + "/_search", b.endObject()));
+        return b.endObject().endObject().endObject();
     }
 }

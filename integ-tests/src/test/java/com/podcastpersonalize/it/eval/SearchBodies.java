@@ -12,8 +12,12 @@ final class SearchBodies {
 
     /** {@code "<name>": {"bool": {"must_not": {"ids": {"values": [...]}}}}}: everything but the listener's training items. */
     static XContentBuilder notAlreadySeen(XContentBuilder b, String name, List<String> trainItems) throws IOException {
-        b.startObject(name).startObject("bool").startObject("must_not").startObject("ids").field("values", trainItems)
-            .endObject().endObject().endObject().endObject();
-        return b;
+        b.startObject(name).startObject("bool");
+        return ids(b, "must_not", trainItems).endObject().endObject();
+    }
+
+    /** {@code "<name>": {"ids": {"values": [...]}}}. */
+    static XContentBuilder ids(XContentBuilder b, String name, List<String> ids) throws IOException {
+        return b.startObject(name).startObject("ids").field("values", ids).endObject().endObject();
     }
 }
