@@ -59,6 +59,8 @@ public final class DatasetEvaluation {
         systems.add(evaluator.evaluate(new PopularityRecommender(client, index, "play_count"), testCases));
         systems.add(evaluator.evaluate(new MeanVectorKnnRecommender(client, index, vectors), testCases));
         systems.add(evaluator.evaluate(new MoreLikeThisRecommender(client, index, dataset.textFields()), testCases));
+        ItemCooccurrenceRecommender collaborative = new ItemCooccurrenceRecommender(splits, dataset);
+        systems.add(evaluator.evaluate(collaborative, testCases));
         seconds.put("baselines", elapsed(start));
         if (options.baselinesOnly()) {
             return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), 0, systems, null, seconds);
@@ -80,6 +82,10 @@ public final class DatasetEvaluation {
         for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best())) {
             systems.add(evaluator.evaluate(new PersonalizeRecommender(client, index, config), testCases));
         }
+        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best()).getLast());
+        systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ more_like_this (RRF, reference)",
+            List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
+        systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));
         seconds.put("personalize", elapsed(start));
         return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), events, systems, tuning, seconds);
     }

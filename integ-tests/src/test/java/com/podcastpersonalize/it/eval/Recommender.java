@@ -8,7 +8,7 @@ public interface Recommender {
 
     String name();
 
-    /** {@code baseline}, {@code personalize}, {@code ablation} or {@code tuned}. */
+    /** {@code baseline}, {@code personalize}, {@code ablation}, {@code tuned} or {@code reference}. */
     String kind();
 
     /** What it sends, in words, for the report. */

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class SvgChart {
 
-    static final Map<String, String> COLOURS = Map.of("baseline", "#9e9e9e", "personalize", "#1f77b4", "ablation", "#9ecae1", "tuned", "#2ca02c");
+    static final Map<String, String> COLOURS = Map.of("baseline", "#9e9e9e", "personalize", "#1f77b4", "ablation", "#9ecae1", "tuned", "#2ca02c",
+        "reference", "#ff7f0e");
     private static final int LABEL_W = 290, NDCG_W = 330, GAP = 40, COVERAGE_W = 220, ROW = 20, PANEL_HEAD = 46;
     private static final int WIDTH = LABEL_W + NDCG_W + GAP + COVERAGE_W + 90;
 
@@ -35,10 +36,10 @@ public final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
         svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Offline evaluation: NDCG@10 and catalogue coverage per system</text>\n");
         int legendX = 10;
-        for (String kind : List.of("baseline", "personalize", "ablation", "tuned")) {
+        for (String kind : List.of("baseline", "personalize", "ablation", "tuned", "reference")) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"32\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"42\">%s</text>%n",
                 legendX, COLOURS.get(kind), legendX + 16, kind));
-            legendX += 110;
+            legendX += 100;
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"38\" x2=\"%d\" y2=\"38\" stroke=\"#d62728\" stroke-dasharray=\"4,3\"/><text x=\"%d\" y=\"42\">goal: 1.2 × best baseline</text>%n",
             legendX, legendX + 20, legendX + 24));

@@ -4,7 +4,7 @@ package com.podcastpersonalize.it.eval;
  * One system's figures on one data set.
  *
  * @param system       its name in the table
- * @param kind         {@code baseline}, {@code personalize}, {@code ablation} or {@code tuned}
+ * @param kind         {@code baseline}, {@code personalize}, {@code ablation}, {@code tuned} or {@code reference} (not a plugin feature, not a baseline of the goal)
  * @param parameters   what was sent, in words (clause parameters for personalize)
  * @param listeners    listeners evaluated
  * @param ndcg         mean NDCG@10
