@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the synthetic corpus from which config/audio-feature-stats.json is computed (see docs/audio-feature-stats.md).
+# Generates the synthetic corpus from which config/audio-feature-stats.json is computed (see docs/audio-features.md (Standardizer statistics)).
 # Needs: espeak-ng sox libsox-fmt-mp3 lame (Debian 12). Usage: make-audio-stats-corpus.sh OUTPUT_DIR
 # Deterministic apart from sox's dither and noise generators (statistics move in the 3rd digit between runs).
 set -euo pipefail

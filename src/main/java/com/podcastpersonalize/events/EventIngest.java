@@ -1,5 +1,6 @@
 package com.podcastpersonalize.events;
 
+import com.podcastpersonalize.listeners.EpisodeCache;
 import com.podcastpersonalize.listeners.EpisodeFeatures;
 import com.podcastpersonalize.listeners.EpisodeSource;
 import com.podcastpersonalize.listeners.ListenerIndices;
@@ -57,13 +58,16 @@ public final class EventIngest {
     private final ListenerIndices indices;
     private final ProfileStore profiles;
     private final Supplier<TextEmbeddingService> embeddings;
+    private final EpisodeCache episodeCache;
     private final LongSupplier clock;
 
-    public EventIngest(Client client, ListenerIndices indices, ProfileStore profiles, Supplier<TextEmbeddingService> embeddings, LongSupplier clock) {
+    public EventIngest(Client client, ListenerIndices indices, ProfileStore profiles, Supplier<TextEmbeddingService> embeddings, EpisodeCache episodeCache,
+        LongSupplier clock) {
         this.client = client;
         this.indices = indices;
         this.profiles = profiles;
         this.embeddings = embeddings;
+        this.episodeCache = episodeCache;
         this.clock = clock;
     }
 
@@ -132,10 +136,32 @@ public final class EventIngest {
             }));
         }
 
-        /** One multi-get: every episode named, then every listener's profile. */
+        /** One multi-get: every episode and every listener's profile not in this node's caches. */
         void lookUp() {
-            List<String> episodeIds = List.copyOf(new LinkedHashSet<>(events.stream().map(ListenerEvent::episodeId).filter(id -> id != null).toList()));
-            List<String> listenerIds = List.copyOf(new LinkedHashSet<>(events.stream().map(ListenerEvent::listenerId).toList()));
+            Map<String, Object> episodes = new HashMap<>(); // EpisodeFeatures, or the Exception explaining why there is none
+            Map<String, ProfileStore.Versioned> known = new HashMap<>();
+            List<String> episodeIds = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(events.stream().map(ListenerEvent::episodeId).filter(e -> e != null).toList())) {
+                EpisodeFeatures cached = episodeCache.get(episodesIndex, id);
+                if (cached != null) {
+                    episodes.put(id, cached);
+                } else {
+                    episodeIds.add(id);
+                }
+            }
+            List<String> listenerIds = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(events.stream().map(ListenerEvent::listenerId).toList())) {
+                ProfileStore.Versioned cached = profiles.cached(id);
+                if (cached != null) {
+                    known.put(id, cached);
+                } else {
+                    listenerIds.add(id);
+                }
+            }
+            if (episodeIds.isEmpty() && listenerIds.isEmpty()) {
+                store(resolve(episodes, known), known);
+                return;
+            }
             MultiGetRequest mget = new MultiGetRequest();
             FetchSourceContext episodeFields = new FetchSourceContext(true, episodeSource.includes(), null);
             for (String id : episodeIds) {
@@ -144,11 +170,13 @@ public final class EventIngest {
             listenerIds.forEach(id -> profiles.addTo(mget, id));
             client.multiGet(mget, ActionListener.wrap(response -> {
                 MultiGetItemResponse[] items = response.getResponses();
-                Map<String, Object> episodes = new HashMap<>(); // EpisodeFeatures, or the Exception explaining why there is none
                 for (int i = 0; i < episodeIds.size(); i++) {
-                    episodes.put(episodeIds.get(i), episode(episodeIds.get(i), items[i]));
+                    Object episode = episode(episodeIds.get(i), items[i]);
+                    episodes.put(episodeIds.get(i), episode);
+                    if (episode instanceof EpisodeFeatures features) {
+                        episodeCache.put(episodesIndex, episodeIds.get(i), features);
+                    }
                 }
-                Map<String, ProfileStore.Versioned> known = new HashMap<>();
                 for (int i = 0; i < listenerIds.size(); i++) {
                     known.put(listenerIds.get(i), ProfileStore.read(listenerIds.get(i), items[episodeIds.size() + i]));
                 }

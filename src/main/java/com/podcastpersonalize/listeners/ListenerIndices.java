@@ -4,13 +4,17 @@ import com.podcastpersonalize.events.EventDocument;
 import com.podcastpersonalize.events.EventType;
 import com.podcastpersonalize.settings.PodcastSettings;
 
+import org.opensearch.OpenSearchStatusException;
 import org.opensearch.ResourceAlreadyExistsException;
+import org.opensearch.action.admin.cluster.health.ClusterHealthRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.transport.client.Client;
 
@@ -62,7 +66,12 @@ public final class ListenerIndices {
 
     private void ensure(String index, XContentBuilder mapping, ActionListener<Void> listener) {
         if (exists(index)) {
-            listener.onResponse(null);
+            var routing = clusterService.state().routingTable();
+            if (!routing.hasIndex(index) || routing.index(index).allPrimaryShardsActive()) {
+                listener.onResponse(null); // an alias, or ready
+            } else {
+                waitForPrimaries(index, listener); // just created by another request
+            }
             return;
         }
         Settings settings = Settings.builder()
@@ -73,7 +82,7 @@ public final class ListenerIndices {
             created -> listener.onResponse(null),
             e -> {
                 if (e instanceof ResourceAlreadyExistsException || e.getCause() instanceof ResourceAlreadyExistsException) {
-                    listener.onResponse(null); // created concurrently by another request
+                    waitForPrimaries(index, listener); // created concurrently by another request
                 } else {
                     listener.onFailure(e);
                 }
@@ -81,7 +90,20 @@ public final class ListenerIndices {
         ));
     }
 
-    static XContentBuilder eventsMapping() {
+    private void waitForPrimaries(String index, ActionListener<Void> listener) {
+        client.admin().cluster().health(
+            new ClusterHealthRequest(index).waitForYellowStatus().timeout(TimeValue.timeValueSeconds(30)),
+            ActionListener.wrap(health -> {
+                if (health.isTimedOut()) {
+                    listener.onFailure(new OpenSearchStatusException("the primary shards of [" + index + "] did not start within 30s", RestStatus.SERVICE_UNAVAILABLE));
+                } else {
+                    listener.onResponse(null);
+                }
+            }, listener::onFailure)
+        );
+    }
+
+    public static XContentBuilder eventsMapping() {
         try {
             XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
             b.startObject(EventDocument.TIMESTAMP).field("type", "date").endObject();
@@ -102,7 +124,7 @@ public final class ListenerIndices {
         }
     }
 
-    static XContentBuilder profilesMapping() {
+    public static XContentBuilder profilesMapping() {
         try {
             XContentBuilder b = JsonXContent.contentBuilder().startObject().field("dynamic", "strict").startObject("properties");
             for (String keyword : new String[] { ProfileCodec.LISTENER_ID, ProfileCodec.TOP_TOPICS, ProfileCodec.SUBSCRIBED_SHOWS, ProfileCodec.DECLARED_TOPICS }) {

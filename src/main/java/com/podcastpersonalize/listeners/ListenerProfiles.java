@@ -13,6 +13,7 @@ import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.search.SearchRequest;
+import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -95,6 +96,7 @@ public final class ListenerProfiles {
 
     /** Deletes the profile and every stored event of the listener, then checks that no event is left. */
     public void delete(String storedId, ActionListener<Deleted> listener) {
+        store.forget(storedId);
         String profiles = indices.profiles();
         ActionListener<Boolean> profileDeleted = ActionListener.wrap(deleted -> deleteEvents(storedId, 0, ActionListener.wrap(
             counts -> listener.onResponse(new Deleted(deleted, counts[0], counts[1])),
@@ -122,6 +124,9 @@ public final class ListenerProfiles {
                 new SearchSourceBuilder().query(QueryBuilders.termQuery(EventDocument.LISTENER_ID, storedId)).size(PAGE).fetchSource(false).trackTotalHits(true)
             );
             client.search(search, ActionListener.wrap(response -> {
+                if (incomplete(response, listener)) {
+                    return;
+                }
                 SearchHit[] hits = response.getHits().getHits();
                 if (hits.length == 0) {
                     listener.onResponse(new long[] { deletedSoFar, response.getHits().getTotalHits().value() });
@@ -179,6 +184,9 @@ public final class ListenerProfiles {
             source.searchAfter(after);
         }
         client.search(new SearchRequest(events).routing(storedId).source(source), ActionListener.wrap(response -> {
+            if (incomplete(response, listener)) {
+                return;
+            }
             SearchHit[] hits = response.getHits().getHits();
             for (SearchHit hit : hits) {
                 sources.add(hit.getSourceAsMap());
@@ -248,6 +256,18 @@ public final class ListenerProfiles {
             }
             withEpisodes.onResponse(episodes);
         }, listener::onFailure));
+    }
+
+    /** A search that missed a shard cannot prove that no event is left (nor list them all): it fails the request. */
+    private static boolean incomplete(SearchResponse response, ActionListener<?> listener) {
+        if (response.getFailedShards() > 0 || response.getSuccessfulShards() == 0) {
+            listener.onFailure(new OpenSearchStatusException(
+                "the events of the listener could not be read from every shard (" + response.getFailedShards() + " failed); retry",
+                RestStatus.SERVICE_UNAVAILABLE
+            ));
+            return true;
+        }
+        return false;
     }
 
     private int attempts() {

@@ -130,6 +130,30 @@ public final class Profile {
         return longAudio != null ? longAudio.dimension() : -1;
     }
 
+    /** A deep copy (cached profiles are copied before an update changes them). */
+    public Profile copy() {
+        Profile copy = new Profile(listenerId);
+        copy.referenceTime = referenceTime;
+        copy.updatedAt = updatedAt;
+        copy.counts.putAll(counts);
+        copy.longText = copy(longText);
+        copy.shortText = copy(shortText);
+        copy.longAudio = copy(longAudio);
+        copy.shortAudio = copy(shortAudio);
+        for (InterestCentroid interest : interests) {
+            copy.interests.add(new InterestCentroid(copy(interest.vector()), new TopicWeights(interest.topics().asMap(), InterestCentroid.TOPICS_KEPT)));
+        }
+        copy.topics = new TopicWeights(topics.asMap(), TOPICS_KEPT);
+        copy.heard.addAll(heard);
+        copy.subscribedShows.addAll(subscribedShows);
+        copy.declaredTopics = declaredTopics;
+        return copy;
+    }
+
+    private static DecayedVector copy(DecayedVector vector) {
+        return vector == null ? null : new DecayedVector(vector.sum().clone(), vector.mass());
+    }
+
     /** A new profile with the same identity and declared topics, and nothing learned from events (for a rebuild). */
     public Profile emptyCopy() {
         Profile copy = new Profile(listenerId);

@@ -8,6 +8,8 @@ import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.WriteRequest;
+import org.opensearch.common.cache.Cache;
+import org.opensearch.common.cache.CacheBuilder;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -43,11 +45,42 @@ public final class ProfileStore {
     private final Client client;
     private final ListenerIndices indices;
     private final LongSupplier clock;
+    /** Profiles this node wrote last, as the base of their next update; null when disabled. */
+    private final Cache<String, Versioned> cache;
 
-    public ProfileStore(Client client, ListenerIndices indices, LongSupplier clock) {
+    /** @param cacheSize profiles kept in memory as the base of the next update (0: none) */
+    public ProfileStore(Client client, ListenerIndices indices, LongSupplier clock, int cacheSize) {
         this.client = client;
         this.indices = indices;
         this.clock = clock;
+        this.cache = cacheSize == 0 ? null : CacheBuilder.<String, Versioned>builder().setMaximumWeight(cacheSize).build();
+    }
+
+    /**
+     * A copy of the profile this node last wrote for {@code storedId}, with its version, or null.
+     * It may be stale (another node wrote since): the write's sequence-number check then fails and
+     * the update is recomputed from a fresh read, so using it never loses an update.
+     */
+    public Versioned cached(String storedId) {
+        Versioned versioned = cache == null ? null : cache.get(cacheKey(storedId));
+        return versioned == null ? null : new Versioned(versioned.profile().copy(), versioned.seqNo(), versioned.primaryTerm());
+    }
+
+    /** Forgets the cached profile of {@code storedId} (after a delete). */
+    public void forget(String storedId) {
+        if (cache != null) {
+            cache.invalidate(cacheKey(storedId));
+        }
+    }
+
+    private void remember(String storedId, Versioned versioned) {
+        if (cache != null) {
+            cache.put(cacheKey(storedId), versioned);
+        }
+    }
+
+    private String cacheKey(String storedId) {
+        return indices.profiles() + '\u0000' + storedId;
     }
 
     /** The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest write. */
@@ -69,12 +102,14 @@ public final class ProfileStore {
         request.add(new MultiGetRequest.Item(indices.profiles(), storedId));
     }
 
-    /** The profile in a multi-get item: the stored one, or a new empty one when there is none. */
+    /**
+     * The profile in a multi-get item: the stored one, or a new empty one when there is none. A
+     * failed read (a shard just starting) also gives a new one: harmless, because a new profile is
+     * written with {@code op_type=create}, which fails with a conflict when one exists, and the
+     * update is then recomputed from a fresh read.
+     */
     public static Versioned read(String storedId, MultiGetItemResponse item) {
         if (item.isFailed() || !item.getResponse().isExists()) {
-            if (item.isFailed() && !(item.getFailure().getFailure() instanceof IndexNotFoundException)) {
-                throw new IllegalStateException("cannot read the profile of [" + storedId + "]: " + item.getFailure().getMessage(), item.getFailure().getFailure());
-            }
             return new Versioned(new Profile(storedId), SequenceNumbers.UNASSIGNED_SEQ_NO, SequenceNumbers.UNASSIGNED_PRIMARY_TERM);
         }
         var response = item.getResponse();
@@ -111,6 +146,12 @@ public final class ProfileStore {
         }
 
         void run() {
+            for (String id : pending.keySet()) {
+                Versioned cachedCopy = known.containsKey(id) ? null : cached(id);
+                if (cachedCopy != null) {
+                    known.put(id, cachedCopy);
+                }
+            }
             List<String> unread = pending.keySet().stream().filter(id -> !known.containsKey(id)).toList();
             if (unread.isEmpty()) {
                 write();
@@ -120,12 +161,7 @@ public final class ProfileStore {
             unread.forEach(id -> addTo(mget, id));
             client.multiGet(mget, ActionListener.wrap(response -> {
                 for (int i = 0; i < unread.size(); i++) {
-                    try {
-                        known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
-                    } catch (IllegalStateException e) {
-                        failures.put(unread.get(i), e);
-                        pending.remove(unread.get(i));
-                    }
+                    known.put(unread.get(i), read(unread.get(i), response.getResponses()[i]));
                 }
                 write();
             }, listener::onFailure));
@@ -138,11 +174,13 @@ public final class ProfileStore {
             }
             BulkRequest bulk = new BulkRequest().setRefreshPolicy(refresh);
             List<String> order = List.copyOf(pending.keySet());
+            Map<String, Profile> changedById = new HashMap<>();
             for (String id : order) {
                 try {
                     Versioned current = known.get(id);
                     Profile changed = pending.get(id).apply(current.profile());
                     changed.updatedAt(clock.getAsLong());
+                    changedById.put(id, changed);
                     bulk.add(indexRequest(id, changed, current));
                 } catch (RuntimeException | IOException e) {
                     failures.put(id, e instanceof Exception ex ? ex : new RuntimeException(e));
@@ -160,8 +198,10 @@ public final class ProfileStore {
                 for (int i = 0; i < items.length; i++) {
                     String id = written.get(i);
                     if (!items[i].isFailed()) {
+                        remember(id, new Versioned(changedById.get(id), items[i].getResponse().getSeqNo(), items[i].getResponse().getPrimaryTerm()));
                         continue;
                     }
+                    forget(id);
                     if (items[i].getFailure().getStatus() == RestStatus.CONFLICT && attemptsLeft > 1) {
                         retry.put(id, pending.get(id));
                         known.remove(id); // read again: someone else wrote since

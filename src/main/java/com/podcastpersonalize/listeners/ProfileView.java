@@ -1,7 +1,6 @@
 package com.podcastpersonalize.listeners;
 
 import com.podcastpersonalize.events.EventType;
-import com.podcastpersonalize.query.ListenerInterests;
 
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -67,10 +66,5 @@ public final class ProfileView {
             builder.field("vector", interest.vector());
         }
         builder.endObject();
-    }
-
-    /** The strategy the query would use for an unknown listener (for a 404 body). */
-    static String unknownStrategy() {
-        return ListenerInterests.Strategy.POPULARITY.label();
     }
 }

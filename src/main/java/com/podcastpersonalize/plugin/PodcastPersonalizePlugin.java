@@ -1,6 +1,7 @@
 package com.podcastpersonalize.plugin;
 
 import com.podcastpersonalize.events.EventIngest;
+import com.podcastpersonalize.listeners.EpisodeCache;
 import com.podcastpersonalize.listeners.ListenerIds;
 import com.podcastpersonalize.listeners.ListenerIndices;
 import com.podcastpersonalize.listeners.ListenerProfiles;
@@ -19,7 +20,10 @@ import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
 import com.podcastpersonalize.query.PersonalizeQueryBuilder;
-import com.podcastpersonalize.query.PersonalizeRewrite;
+import com.podcastpersonalize.query.ListenerInterestsAction;
+import com.podcastpersonalize.query.QueryTextEmbeddingAction;
+import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
+import com.podcastpersonalize.listeners.TransportListenerInterestsAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
@@ -136,12 +140,22 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             : ListenerIds.plain();
         listenerIds.set(ids);
         ListenerIndices listenerIndices = new ListenerIndices(client, clusterService);
-        ProfileStore profileStore = new ProfileStore(client, listenerIndices, threadPool::absoluteTimeInMillis);
-        eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, threadPool::absoluteTimeInMillis));
+        Settings nodeSettings = environment.settings();
+        ProfileStore profileStore = new ProfileStore(
+            client,
+            listenerIndices,
+            threadPool::absoluteTimeInMillis,
+            PodcastSettings.LISTENERS_PROFILE_CACHE_SIZE.get(nodeSettings)
+        );
+        EpisodeCache episodeCache = new EpisodeCache(
+            PodcastSettings.LISTENERS_EPISODE_CACHE_SIZE.get(nodeSettings),
+            PodcastSettings.LISTENERS_EPISODE_CACHE_EXPIRE.get(nodeSettings)
+        );
+        eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, episodeCache, threadPool::absoluteTimeInMillis));
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get);
-        PersonalizeRewrite.initialize(service, interests, threadPool.getThreadContext());
-        return List.of(service, audio);
+        // injected into the internal actions the personalize query and rescorer call during rewrite
+        return List.of(service, audio, interests);
     }
 
     private static AudioAccessPolicy audioAccessPolicy(ClusterSettings settings) {
@@ -189,6 +203,14 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new TextEmbeddingProcessorFactory(textEmbeddings::get),
             AudioEmbeddingProcessor.TYPE,
             new AudioEmbeddingProcessor.Factory(audioEmbeddings::get)
+        );
+    }
+
+    @Override
+    public List<ActionHandler<?, ?>> getActions() {
+        return List.of(
+            new ActionHandler<>(QueryTextEmbeddingAction.INSTANCE, TransportQueryTextEmbeddingAction.class),
+            new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class)
         );
     }
 

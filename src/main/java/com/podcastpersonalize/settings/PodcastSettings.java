@@ -135,11 +135,12 @@ public final class PodcastSettings {
     /** Windows analysed per episode in sampled mode (the processor's default). */
     public static final Setting<Integer> AUDIO_WINDOWS = Setting.intSetting(PREFIX + "audio.windows", 6, 1, 1000, Property.NodeScope, Property.Dynamic);
 
-    /** Length of each analysed window. */
+    /** Length of each analysed window, 1 s to 10 minutes (the analyzer's range: refused here rather than failing every document). */
     public static final Setting<TimeValue> AUDIO_WINDOW_LENGTH = Setting.timeSetting(
         PREFIX + "audio.window_length",
         TimeValue.timeValueSeconds(10),
         TimeValue.timeValueSeconds(1),
+        TimeValue.timeValueMinutes(10),
         Property.NodeScope,
         Property.Dynamic
     );
@@ -296,6 +297,35 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    /** Episodes (features read for events) kept in memory per node; 0: none. Read at start. */
+    public static final Setting<Integer> LISTENERS_EPISODE_CACHE_SIZE = Setting.intSetting(
+        LISTENERS_PREFIX + "episode_cache_size",
+        10_000,
+        0,
+        10_000_000,
+        Property.NodeScope
+    );
+
+    /** How long a cached episode is used before it is read again (a re-ingested episode is seen after at most this). Read at start. */
+    public static final Setting<TimeValue> LISTENERS_EPISODE_CACHE_EXPIRE = Setting.timeSetting(
+        LISTENERS_PREFIX + "episode_cache_expire",
+        TimeValue.timeValueMinutes(5),
+        TimeValue.timeValueSeconds(1),
+        Property.NodeScope
+    );
+
+    /**
+     * Profiles kept in memory per node as the base of the next update (saves a read; a stale copy is
+     * caught by the sequence-number check and read again); 0: none. Read at start.
+     */
+    public static final Setting<Integer> LISTENERS_PROFILE_CACHE_SIZE = Setting.intSetting(
+        LISTENERS_PREFIX + "profile_cache_size",
+        2_000,
+        0,
+        1_000_000,
+        Property.NodeScope
+    );
+
     /**
      * Whether listener ids are stored only as keyed hashes (HMAC-SHA256 with {@link #LISTENERS_PSEUDONYMIZE_KEY}).
      * Static: switching it makes existing profiles unreachable.
@@ -335,6 +365,9 @@ public final class PodcastSettings {
             LISTENERS_REBUILD_MAX_EVENTS,
             LISTENERS_EPISODE_TOPICS_FIELD,
             LISTENERS_EPISODE_SHOW_FIELD,
+            LISTENERS_EPISODE_CACHE_SIZE,
+            LISTENERS_EPISODE_CACHE_EXPIRE,
+            LISTENERS_PROFILE_CACHE_SIZE,
             LISTENERS_PSEUDONYMIZE,
             LISTENERS_PSEUDONYMIZE_KEY
         );

@@ -71,4 +71,13 @@ public class PodcastSettingsTests extends OpenSearchTestCase {
             PodcastSettings.AUDIO_ALLOWED_HOSTS.get(Settings.builder().putList("plugins.podcast.audio.allowed_hosts", " CDN.example.com ").build())
         );
     }
+
+    public void testAudioWindowLengthIsRefusedOutsideTheAnalyzersRange() {
+        IllegalArgumentException e = expectThrows(
+            IllegalArgumentException.class,
+            () -> PodcastSettings.AUDIO_WINDOW_LENGTH.get(Settings.builder().put("plugins.podcast.audio.window_length", "11m").build())
+        );
+        assertTrue(e.getMessage(), e.getMessage().contains("plugins.podcast.audio.window_length"));
+        assertEquals(600, PodcastSettings.AUDIO_WINDOW_LENGTH.get(Settings.builder().put("plugins.podcast.audio.window_length", "10m").build()).seconds());
+    }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * Analyses an episode: decodes it as a stream, resamples to the analysis rate, reads the windows of the
- * {@link WindowPlan} (skipping between them: by seeking for WAV, by decoding and discarding for compressed
- * formats), computes every frame-level feature per window ({@link WindowAnalysis}), aggregates them over
+ * {@link WindowPlan} (skipping between them: by seeking for WAV, by passing over whole frames for MP3, by
+ * decoding and discarding for FLAC and Ogg Vorbis), computes every frame-level feature per window ({@link WindowAnalysis}), aggregates them over
  * time ({@link FeatureAccumulator}) and, given a vectorizer, builds the audio vector. Memory is bounded by one
  * window plus fixed-size aggregates, whatever the episode's length; in sampled mode (the default) the cost is
- * bounded too, apart from the decode-and-discard of compressed formats.
+ * bounded too, apart from the frame scan of MP3 and the decode-and-discard of FLAC and Ogg Vorbis.
  *
  * <p>Thread-safe: it holds only immutable configuration; every call keeps its state local, and the shared
  * filterbanks, windows and FFT plans are immutable caches.

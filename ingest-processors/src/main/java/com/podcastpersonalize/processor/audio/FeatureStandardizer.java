@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * z-scores of the vector aggregates, (x - mean) / std with the corpus statistics shipped in
- * {@code config/audio-feature-stats.json} (how they were computed is written in that file and in
- * docs/audio-feature-stats.md), clipped to ±{@value #CLIP} so that one outlying feature cannot dominate the
- * vector. Immutable and thread-safe.
+ * {@code config/audio-feature-stats.json} (how they were computed is written in that file and in the section
+ * "Standardizer statistics" of docs/audio-features.md), clipped to ±{@value #CLIP} so that one outlying
+ * feature cannot dominate the vector. Immutable and thread-safe.
  */
 public final class FeatureStandardizer {
 

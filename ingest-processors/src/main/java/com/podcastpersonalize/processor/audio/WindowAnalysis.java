@@ -36,8 +36,8 @@ final class WindowAnalysis {
 
     static FrameFeatures analyze(float[] y, int sr) {
         Spectrogram stft = new Stft(N_FFT, HOP).compute(y);
-        double[][] magnitude = stft.magnitude(1.0);
         double[][] power = stft.magnitude(2.0);
+        double[][] magnitude = Spectrogram.sqrt(power);
         double[] freqs = FftFrequencies.of(sr, N_FFT);
 
         double[][] logMel = PowerToDb.compute(MelSpectrogram.fromSpectrogram(power, MelFilterbank.of(sr, N_FFT, N_MELS)));

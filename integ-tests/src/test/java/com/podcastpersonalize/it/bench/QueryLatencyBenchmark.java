@@ -51,7 +51,10 @@ public final class QueryLatencyBenchmark {
         String url = args[0];
         int episodes = Integer.parseInt(args[1]);
         int queries = Integer.parseInt(args[2]);
-        try (RestClient client = RestClient.builder(HttpHost.create(url)).build()) {
+        // bulk indexing and the force merge of 100k vectors take minutes on 2 cores
+        try (RestClient client = RestClient.builder(HttpHost.create(url))
+            .setRequestConfigCallback(config -> config.setResponseTimeout(org.apache.hc.core5.util.Timeout.ofMinutes(30)))
+            .build()) {
             Corpus corpus = new Corpus(TOPICS, DIMENSION);
             long indexStart = System.nanoTime();
             index(client, corpus, episodes);

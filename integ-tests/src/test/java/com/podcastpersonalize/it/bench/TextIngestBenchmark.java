@@ -7,8 +7,6 @@ import com.podcastpersonalize.model.ModelCatalog;
 import com.podcastpersonalize.model.TextEmbeddingModel;
 
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.opensearch.client.Request;
 import org.opensearch.client.RestClient;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -17,9 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static com.podcastpersonalize.it.bench.BenchNode.deleteIndex;
+import static com.podcastpersonalize.it.bench.BenchNode.heapMax;
+import static com.podcastpersonalize.it.bench.BenchNode.heapUsed;
+import static com.podcastpersonalize.it.bench.BenchNode.post;
+import static com.podcastpersonalize.it.bench.BenchNode.put;
+import static com.podcastpersonalize.it.bench.BenchNode.rssKb;
+import static com.podcastpersonalize.it.bench.BenchReport.all;
+import static com.podcastpersonalize.it.bench.BenchReport.median;
+import static com.podcastpersonalize.it.bench.BenchReport.seconds;
 
 /**
  * Text ingest benchmark, in one run on one machine, on real episodes (title + description):
@@ -49,7 +56,7 @@ public final class TextIngestBenchmark {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int maxBatchTokens = 1024;
-        Report report = new Report();
+        BenchReport report = new BenchReport();
         report.line("Machine: %d cores. %d real episodes (title + description = %d texts). Model bge-small-en-v1.5-q, %d engine threads, max_batch_tokens %d.",
             cores, episodes.size(), texts.size(), cores, maxBatchTokens);
 
@@ -92,10 +99,10 @@ public final class TextIngestBenchmark {
             double limit = median(rawBatched);
             report.line("| path | episodes/s (median of %d rounds) | all rounds | vs raw batched |", rounds);
             report.line("|---|---|---|---|");
-            report.line("| raw model, batched as the processor (the limit) | %.1f | %s | 1.00 |", limit, all(rawBatched));
-            report.line("| raw model, one text at a time | %.1f | %s | %.2f |", median(rawSingle), all(rawSingle), median(rawSingle) / limit);
-            report.line("| `_bulk` (500 docs/request) through the pipeline, batch_size 32 (default) | %.1f | %s | %.2f |", median(bulkBatched), all(bulkBatched), median(bulkBatched) / limit);
-            report.line("| `_bulk` through the pipeline, batch_size 1 | %.1f | %s | %.2f |", median(bulkSingle), all(bulkSingle), median(bulkSingle) / limit);
+            report.line("| raw model, batched as the processor (the limit) | %.1f | %s | 1.00 |", limit, all(rawBatched, 1));
+            report.line("| raw model, one text at a time | %.1f | %s | %.2f |", median(rawSingle), all(rawSingle, 1), median(rawSingle) / limit);
+            report.line("| `_bulk` (500 docs/request) through the pipeline, batch_size 32 (default) | %.1f | %s | %.2f |", median(bulkBatched), all(bulkBatched, 1), median(bulkBatched) / limit);
+            report.line("| `_bulk` through the pipeline, batch_size 1 | %.1f | %s | %.2f |", median(bulkSingle), all(bulkSingle, 1), median(bulkSingle) / limit);
             report.line("");
             report.line("Batched ÷ one-at-a-time: raw model %.2f, through the node %.2f.", limit / median(rawSingle), median(bulkBatched) / median(bulkSingle));
             report.line("Node memory: resident %d MB before the model loaded, %d MB after (+%d MB: model, ONNX Runtime, tokenizer); heap used %d MB before, %d MB after (of %s).",
@@ -106,9 +113,7 @@ public final class TextIngestBenchmark {
 
     private static double bulk(RestClient client, String pipeline, List<EpisodeCatalog.Episode> episodes) throws Exception {
         String index = "bench-" + pipeline;
-        Request delete = new Request("DELETE", "/" + index);
-        delete.addParameter("ignore_unavailable", "true");
-        client.performRequest(delete);
+        deleteIndex(client, index);
         put(client, "/" + index, """
             {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0}},
              "mappings": {"properties": {"text_vector": {"type": "knn_vector", "dimension": 384,
@@ -135,63 +140,5 @@ public final class TextIngestBenchmark {
             }
         }
         return body.toString();
-    }
-
-    private static void put(RestClient client, String path, String json) throws Exception {
-        Request request = new Request("PUT", path);
-        request.setJsonEntity(json);
-        client.performRequest(request);
-    }
-
-    private static String post(RestClient client, String path, String ndjson) throws Exception {
-        Request request = new Request("POST", path);
-        request.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(ndjson, org.apache.hc.core5.http.ContentType.create("application/x-ndjson")));
-        return EntityUtils.toString(client.performRequest(request).getEntity());
-    }
-
-    private static long heapUsed(RestClient client) throws Exception {
-        String stats = EntityUtils.toString(client.performRequest(new Request("GET", "/_nodes/_local/stats/jvm?filter_path=nodes.*.jvm.mem.heap_used_in_bytes")).getEntity());
-        return Long.parseLong(stats.replaceAll(".*\"heap_used_in_bytes\":(\\d+).*", "$1"));
-    }
-
-    private static String heapMax(RestClient client) throws Exception {
-        String stats = EntityUtils.toString(client.performRequest(new Request("GET", "/_nodes/_local/stats/jvm?filter_path=nodes.*.jvm.mem.heap_max_in_bytes")).getEntity());
-        return (Long.parseLong(stats.replaceAll(".*\"heap_max_in_bytes\":(\\d+).*", "$1")) >> 20) + " MB";
-    }
-
-    private static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String all(double[] values) {
-        return java.util.Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).reduce((a, b) -> a + ", " + b).orElse("");
-    }
-
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** Collects the report's lines and prints them as Markdown. */
-    private static final class Report {
-        private final StringBuilder text = new StringBuilder();
-
-        void line(String format, Object... args) {
-            text.append(String.format(Locale.ROOT, format, args)).append('\n');
-        }
-
-        void print() {
-            System.out.print(text);
-        }
     }
 }

@@ -12,6 +12,8 @@ import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -87,15 +89,8 @@ public final class DemoRun {
             return;
         }
         sendIgnoring404("DELETE", "/" + INDEX);
-        send("PUT", "/" + INDEX, """
-            {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0, "default_pipeline": "episodes"}},
-             "mappings": {"properties": {
-               "title": {"type": "text"}, "description": {"type": "text"},
-               "show_id": {"type": "keyword"}, "show_title": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
-               "categories": {"type": "keyword"}, "published_at": {"type": "date"}, "duration_s": {"type": "integer"},
-               "play_count": {"type": "long"}, "topics": {"type": "keyword"}, "topics_scores": {"type": "float"},
-               "text_vector": {"type": "knn_vector", "dimension": 384,
-                 "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}}}}}""");
+        // the recommended episodes mapping the plugin ships (text and audio vectors, topics, popularity)
+        send("PUT", "/" + INDEX, Files.readString(Path.of("config/episodes-index.json")));
         long start = System.nanoTime();
         int batch = 200;
         for (int from = 0; from < catalogue.size(); from += batch) {

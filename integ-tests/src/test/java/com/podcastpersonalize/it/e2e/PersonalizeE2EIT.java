@@ -8,8 +8,6 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,19 +34,19 @@ public class PersonalizeE2EIT {
         if (node.client.indices().exists(e -> e.index(INDEX)).value()) {
             node.client.indices().delete(d -> d.index(INDEX));
         }
-        send("PUT", "/_ingest/pipeline/two_tastes", TwoTastes.PIPELINE);
-        send("PUT", "/" + INDEX, TwoTastes.indexBody(2, 0, "two_tastes"));
-        String bulk = send("POST", "/" + INDEX + "/_bulk?refresh=true", TwoTastes.bulkBody());
+        node.sendOk("PUT", "/_ingest/pipeline/two_tastes", TwoTastes.PIPELINE);
+        node.sendOk("PUT", "/" + INDEX, TwoTastes.indexBody(2, 0, "two_tastes"));
+        String bulk = node.sendOk("POST", "/" + INDEX + "/_bulk?refresh=true", TwoTastes.bulkBody());
         assertTrue(bulk, bulk.contains("\"errors\":false"));
-        send("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-jazz", TwoTastes.JAZZ_FINISHED));
-        send("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-crime", TwoTastes.CRIME_FINISHED));
+        node.sendOk("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-jazz", TwoTastes.JAZZ_FINISHED));
+        node.sendOk("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-crime", TwoTastes.CRIME_FINISHED));
     }
 
     @AfterClass
     public static void cleanUp() throws IOException {
         node.client.indices().delete(d -> d.index(INDEX));
-        send("DELETE", "/_plugins/podcast/listeners/e2e-jazz", null);
-        send("DELETE", "/_plugins/podcast/listeners/e2e-crime", null);
+        node.send("DELETE", "/_plugins/podcast/listeners/e2e-jazz", null);
+        node.send("DELETE", "/_plugins/podcast/listeners/e2e-crime", null);
         node.close();
     }
 
@@ -74,30 +72,15 @@ public class PersonalizeE2EIT {
             {"size": 2, "query": {"match": {"title": "New Orleans"}},
              "rescore": {"window_size": 10, "personalize": {"listener_id": "e2e-crime", "interest_weight": 2.0,
                "freshness_field": "published_at", "popularity_field": "play_count"}}}""";
-        Map<String, Object> parsed = new ObjectMapper().readValue(send("POST", "/" + INDEX + "/_search", body), Map.class);
+        Map<String, Object> parsed = new ObjectMapper().readValue(node.sendOk("POST", "/" + INDEX + "/_search", body), Map.class);
         List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) parsed.get("hits")).get("hits");
         assertEquals(hits.toString(), TwoTastes.CRIME_ANSWER, hits.get(0).get("_id"));
     }
 
     @Test
     public void aBadClauseIsA400ThatNamesTheField() throws IOException {
-        try (Response response = node.client.generic().execute(Requests.builder().method("POST").endpoint("/" + INDEX + "/_search")
-            .json("{\"query\": {\"personalize\": {\"listener_id\": \"e2e-jazz\", \"k\": 0}}}").build())) {
-            String answer = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            assertEquals(answer, 400, response.getStatus());
-            assertTrue(answer, answer.contains("[k]"));
-        }
-    }
-
-    private static String send(String method, String endpoint, String json) throws IOException {
-        var request = Requests.builder().method(method).endpoint(endpoint);
-        if (json != null) {
-            request.json(json);
-        }
-        try (Response response = node.client.generic().execute(request.build())) {
-            String answer = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            assertTrue(method + " " + endpoint + " -> " + response.getStatus() + " " + answer, response.getStatus() < 300 || "DELETE".equals(method));
-            return answer;
-        }
+        RealNode.Answer answer = node.send("POST", "/" + INDEX + "/_search", "{\"query\": {\"personalize\": {\"listener_id\": \"e2e-jazz\", \"k\": 0}}}");
+        assertEquals(answer.body(), 400, answer.status());
+        assertTrue(answer.body(), answer.body().contains("[k]"));
     }
 }

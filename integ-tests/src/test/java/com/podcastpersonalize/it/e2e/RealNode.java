@@ -6,6 +6,9 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.rest_client.RestClientTransport;
 
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +47,29 @@ final class RealNode implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + file + ": did the node start in pre-integration-test?", e);
         }
         return new RealNode(URI.create(properties.getProperty("http.url")), Path.of(properties.getProperty("home")));
+    }
+
+    /** A REST answer through the official client's generic API: status and body. */
+    record Answer(int status, String body) {}
+
+    /** Sends a request as users write it in JSON (or NDJSON), through the official client. */
+    Answer send(String method, String endpoint, String json) throws IOException {
+        var request = Requests.builder().method(method).endpoint(endpoint);
+        if (json != null) {
+            request.json(json);
+        }
+        try (Response response = client.generic().execute(request.build())) {
+            return new Answer(response.getStatus(), response.getBody().map(b -> b.bodyAsString()).orElse(""));
+        }
+    }
+
+    /** {@link #send}, asserting a 2xx answer; returns the body. */
+    String sendOk(String method, String endpoint, String json) throws IOException {
+        Answer answer = send(method, endpoint, json);
+        if (answer.status() >= 300) {
+            throw new AssertionError(method + " " + endpoint + " -> " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     RestClient lowLevel() {

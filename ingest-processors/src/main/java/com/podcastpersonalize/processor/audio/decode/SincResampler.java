@@ -105,9 +105,12 @@ public final class SincResampler {
     private double dot(int start, long r) {
         int taps = 2 * kernel.halfTaps;
         float[][] table = kernel.table;
-        double acc = 0;
         if (kernel.phases == up) {
             float[] h = table[(int) r];
+            if (start + taps <= bufLen) {
+                return dotInside(buf, start, h, taps);
+            }
+            double acc = 0;
             for (int k = 0; k < taps; k++) {
                 acc += sampleAt(start + k) * h[k];
             }
@@ -118,10 +121,33 @@ public final class SincResampler {
         double w = pos - p;
         float[] h0 = table[p];
         float[] h1 = table[p + 1];
+        double acc = 0;
         for (int k = 0; k < taps; k++) {
             acc += sampleAt(start + k) * (h0[k] + w * (h1[k] - h0[k]));
         }
         return acc;
+    }
+
+    /**
+     * Σ x[start+k]·h[k] with every sample inside the buffer (all outputs but the last few of a stream): no bounds
+     * test per tap, and four partial sums so that the additions do not wait on each other.
+     */
+    private static double dotInside(float[] x, int start, float[] h, int taps) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        int k = 0;
+        for (; k + 3 < taps; k += 4) {
+            a0 += x[start + k] * h[k];
+            a1 += x[start + k + 1] * h[k + 1];
+            a2 += x[start + k + 2] * h[k + 2];
+            a3 += x[start + k + 3] * h[k + 3];
+        }
+        for (; k < taps; k++) {
+            a0 += x[start + k] * h[k];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     private float sampleAt(int idx) {

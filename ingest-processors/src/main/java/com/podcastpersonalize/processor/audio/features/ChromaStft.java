@@ -17,22 +17,32 @@ public final class ChromaStft {
         int nFft = power.length == 0 ? Stft.DEFAULT_N_FFT : 2 * (power[0].length - 1);
         double t = Double.isNaN(tuning) ? TuningEstimator.estimate(power, sr, 0.01, 12) : tuning;
         double[][] fb = ChromaFilterbank.of(sr, nFft, t);
+        int bins = fb.length == 0 ? 0 : fb[0].length;
+        // weights bin-major, so that the 12 sums of a frame run side by side; each still adds its bins in order
+        double[][] byBin = new double[bins][fb.length];
+        for (int c = 0; c < fb.length; c++) {
+            for (int k = 0; k < bins; k++) {
+                byBin[k][c] = fb[c][k];
+            }
+        }
         double[][] out = new double[power.length][fb.length];
         for (int f = 0; f < power.length; f++) {
-            double max = 0;
-            for (int c = 0; c < fb.length; c++) {
-                double acc = 0;
-                double[] w = fb[c];
-                double[] s = power[f];
-                for (int k = 0; k < s.length; k++) {
-                    acc += w[k] * s[k];
+            double[] acc = out[f];
+            double[] s = power[f];
+            for (int k = 0; k < s.length; k++) {
+                double[] w = byBin[k];
+                double v = s[k];
+                for (int c = 0; c < acc.length; c++) {
+                    acc[c] += w[c] * v;
                 }
-                out[f][c] = acc;
-                max = Math.max(max, Math.abs(acc));
+            }
+            double max = 0;
+            for (double a : acc) {
+                max = Math.max(max, Math.abs(a));
             }
             double div = Norms.safeDivisor(max);
-            for (int c = 0; c < fb.length; c++) {
-                out[f][c] /= div;
+            for (int c = 0; c < acc.length; c++) {
+                acc[c] /= div;
             }
         }
         return out;

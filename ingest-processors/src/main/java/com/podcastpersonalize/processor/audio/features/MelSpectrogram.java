@@ -8,20 +8,38 @@ public final class MelSpectrogram {
 
     private MelSpectrogram() {}
 
-    /** From a spectrogram already raised to the wanted power (librosa's {@code S=} argument). */
+    /**
+     * From a spectrogram already raised to the wanted power (librosa's {@code S=} argument). Each mel filter is
+     * non-zero on a few bins only (a triangle), so only those are summed: the same terms in the same order as
+     * the dense product, since the skipped terms are exact zeros.
+     */
     public static double[][] fromSpectrogram(double[][] powerSpec, double[][] melBasis) {
+        int[] first = new int[melBasis.length];
+        int[] end = new int[melBasis.length];
+        for (int m = 0; m < melBasis.length; m++) {
+            double[] w = melBasis[m];
+            int lo = 0;
+            while (lo < w.length && w[lo] == 0) {
+                lo++;
+            }
+            int hi = w.length;
+            while (hi > lo && w[hi - 1] == 0) {
+                hi--;
+            }
+            first[m] = lo;
+            end[m] = hi;
+        }
         double[][] out = new double[powerSpec.length][melBasis.length];
         for (int t = 0; t < powerSpec.length; t++) {
             double[] s = powerSpec[t];
+            double[] o = out[t];
             for (int m = 0; m < melBasis.length; m++) {
                 double[] w = melBasis[m];
                 double acc = 0;
-                for (int k = 0; k < s.length; k++) {
-                    if (w[k] != 0) {
-                        acc += w[k] * s[k];
-                    }
+                for (int k = first[m]; k < end[m]; k++) {
+                    acc += w[k] * s[k];
                 }
-                out[t][m] = acc;
+                o[m] = acc;
             }
         }
         return out;

@@ -1,7 +1,5 @@
 package com.podcastpersonalize.processor.audio.features;
 
-import java.util.Arrays;
-
 /**
  * Mirrors {@code librosa.feature.spectral_contrast(y, sr, n_fft=2048, hop_length=512, fmin=200.0, n_bands=6,
  * quantile=0.02, linear=False)}: octave bands with edges 0, fmin, 2·fmin, ..., 2^n_bands·fmin; in each band
@@ -62,14 +60,13 @@ public final class SpectralContrast {
             }
             int used = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
             int q = (int) Math.max(1, Math.rint(quantile * count));
-            double[] values = new double[used];
+            int kept = Math.min(q, used);
+            double[] lowest = new double[kept];
+            double[] highest = new double[kept];
             for (int t = 0; t < frames; t++) {
-                for (int i = 0; i < used; i++) {
-                    values[i] = magnitude[t][bins[i]];
-                }
-                Arrays.sort(values);
-                peak[t][band] = mean(values, Math.max(0, used - q), used);
-                valley[t][band] = mean(values, 0, Math.min(q, used));
+                extremes(magnitude[t], bins, used, lowest, highest);
+                peak[t][band] = mean(highest, 0, kept);
+                valley[t][band] = mean(lowest, 0, kept);
             }
         }
         if (linear) {
@@ -89,6 +86,45 @@ public final class SpectralContrast {
             }
         }
         return peakDb;
+    }
+
+    /**
+     * The {@code lowest.length} smallest and largest of {@code row[bins[0..used)]}, each ascending: the first and
+     * last entries of the sorted band, as librosa's sort gives them (equal values are interchangeable), found
+     * by insertion into two short sorted lists instead of sorting the band.
+     */
+    static void extremes(double[] row, int[] bins, int used, double[] lowest, double[] highest) {
+        int q = lowest.length;
+        int nLow = 0;
+        int nHigh = 0;
+        for (int i = 0; i < used; i++) {
+            double v = row[bins[i]];
+            if (nLow < q || v < lowest[nLow - 1]) { // among the q smallest so far
+                int j = nLow < q ? nLow++ : q - 1;
+                while (j > 0 && lowest[j - 1] > v) {
+                    lowest[j] = lowest[j - 1];
+                    j--;
+                }
+                lowest[j] = v;
+            }
+            if (nHigh < q || v > highest[0]) { // among the q largest so far
+                int j;
+                if (nHigh < q) {
+                    j = nHigh++;
+                    while (j > 0 && highest[j - 1] > v) {
+                        highest[j] = highest[j - 1];
+                        j--;
+                    }
+                } else {
+                    j = 0;
+                    while (j < q - 1 && highest[j + 1] < v) {
+                        highest[j] = highest[j + 1];
+                        j++;
+                    }
+                }
+                highest[j] = v;
+            }
+        }
     }
 
     private static double mean(double[] v, int from, int to) {

@@ -11,20 +11,51 @@ public final class SpectralFlatness {
 
     private SpectralFlatness() {}
 
-    /** From the magnitude spectrogram |STFT| (power 1). */
+    /**
+     * From the magnitude spectrogram |STFT| (power 1). The log of the geometric mean is summed over products of
+     * {@value #BLOCK} values (one logarithm per block instead of per bin, the same sum up to rounding); a
+     * block whose product leaves the normal double range is summed value by value.
+     */
     public static double[] compute(double[][] magnitude, double power, double amin) {
         double[] out = new double[magnitude.length];
+        double[] x = new double[magnitude.length == 0 ? 0 : magnitude[0].length];
         for (int t = 0; t < magnitude.length; t++) {
             double[] s = magnitude[t];
-            double logSum = 0;
-            double sum = 0;
-            for (double v : s) {
-                double x = Math.max(amin, power == 2 ? v * v : Math.pow(v, power));
-                logSum += Math.log(x);
-                sum += x;
+            if (x.length < s.length) {
+                x = new double[s.length];
             }
-            out[t] = Math.exp(logSum / s.length) / (sum / s.length);
+            double sum = 0;
+            for (int k = 0; k < s.length; k++) {
+                double v = s[k];
+                x[k] = Math.max(amin, power == 2 ? v * v : Math.pow(v, power));
+                sum += x[k];
+            }
+            out[t] = Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
         }
         return out;
+    }
+
+    private static final int BLOCK = 8;
+
+    private static double logSum(double[] x, int n) {
+        double logSum = 0;
+        int k = 0;
+        for (; k + BLOCK <= n; k += BLOCK) {
+            double product = 1;
+            for (int j = k; j < k + BLOCK; j++) {
+                product *= x[j];
+            }
+            if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
+                logSum += Math.log(product);
+            } else {
+                for (int j = k; j < k + BLOCK; j++) {
+                    logSum += Math.log(x[j]);
+                }
+            }
+        }
+        for (; k < n; k++) {
+            logSum += Math.log(x[k]);
+        }
+        return logSum;
     }
 }

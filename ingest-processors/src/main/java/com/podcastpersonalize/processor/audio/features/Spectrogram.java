@@ -29,4 +29,18 @@ public record Spectrogram(double[][] re, double[][] im, int nFft, int hop) {
         }
         return out;
     }
+
+    /** |X| from |X|² computed by {@link #magnitude}(2.0): the same values as {@code magnitude(1.0)}, one pass fewer over the STFT. */
+    public static double[][] sqrt(double[][] power) {
+        double[][] out = new double[power.length][];
+        for (int t = 0; t < power.length; t++) {
+            double[] p = power[t];
+            double[] o = new double[p.length];
+            for (int k = 0; k < p.length; k++) {
+                o[k] = Math.sqrt(p[k]);
+            }
+            out[t] = o;
+        }
+        return out;
+    }
 }

@@ -5,7 +5,7 @@ package com.podcastpersonalize.processor.audio.features;
  * trough_threshold=0.1, center=True, pad_mode='constant')} as of librosa 0.11 (de Cheveigné & Kawahara 2002,
  * with the whole-frame difference function of librosa PR #1882; win_length is no longer used). Per frame x
  * of N samples (zero-padded by N/2 when centred): r(τ) = Σ_{n=0..N-1-τ} x[n]·x[n+τ] (the autocorrelation
- * over the whole frame, via FFT), the difference d(τ) = 2·(r(0) - r(τ)) - Σ_{m<τ} x[m]², the cumulative mean
+ * over the whole frame, via FFT: {@link FrameAutocorrelation}), the difference d(τ) = 2·(r(0) - r(τ)) - Σ_{m<τ} x[m]², the cumulative mean
  * normalised difference d'(τ) = d(τ)·τ / Σ_{j=1..τ} d(j) for τ from ⌊sr/fmax⌋ to min(⌈sr/fmin⌉, N - 1); the
  * first local minimum of d' below trough_threshold (or the global minimum when there is none), refined by
  * parabolic interpolation, is the period; f0 = sr / period.
@@ -35,13 +35,8 @@ public final class Yin {
         }
         double[] x = center ? Framing.pad(y, frameLength / 2, Framing.Pad.CONSTANT) : Framing.toDouble(y);
         int frames = Framing.frameCount(x.length, frameLength, hop);
-        int fftSize = Integer.highestOneBit(2 * frameLength - 1) << 1;
-        RealFft fft = RealFft.of(fftSize);
-        int bins = fftSize / 2 + 1;
-        double[] buf = new double[fftSize];
-        double[] power = new double[bins];
-        double[] zeros = new double[bins];
-        double[] acf = new double[fftSize];
+        FrameAutocorrelation autocorrelation = new FrameAutocorrelation(x, frameLength, hop, maxPeriod);
+        double[] acf = new double[maxPeriod + 1];
         double[] diff = new double[maxPeriod + 1];
         int span = maxPeriod - minPeriod + 1;
         double[] cmnd = new double[span];
@@ -50,10 +45,7 @@ public final class Yin {
         double[] trough = new double[frames];
         for (int t = 0; t < frames; t++) {
             int start = t * hop;
-            java.util.Arrays.fill(buf, 0);
-            System.arraycopy(x, start, buf, 0, frameLength);
-            fft.powerSpectrum(buf, power);
-            fft.inverse(power, zeros, acf); // linear (not circular) autocorrelation: fftSize ≥ 2N - 1
+            autocorrelation.next(acf);
             double head = 0; // Σ_{m<τ} x[m]²
             diff[0] = 0;
             for (int tau = 1; tau <= maxPeriod; tau++) {

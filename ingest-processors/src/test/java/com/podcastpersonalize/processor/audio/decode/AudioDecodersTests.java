@@ -43,6 +43,33 @@ public class AudioDecodersTests extends OpenSearchTestCase {
         assertTrue("mp3 SNR " + snr + " dB", snr > 20);
     }
 
+    public void testMp3SkipsWholeFramesAndResumesExactlyWhereALinearDecodeIs() throws Exception {
+        byte[] mp3 = AudioReference.resource("speech-input/speech10s.mp3");
+        float[] linear = Decoded.all(mp3, "speech10s.mp3");
+        // one stream, skipping and reading in turn as the analyzer does: near skips decode and discard, far ones
+        // pass over whole frames and decode a preroll; after either, the samples are those of the linear decode
+        long[] skips = {0, 1000, 30000, 700, 90000, 2048, 50000};
+        try (AudioSource s = AudioDecoders.open(AudioInput.of(mp3, "speech10s.mp3"), DecodeLimits.DEFAULT)) {
+            long position = 0;
+            float[] out = new float[4096];
+            double worst = 0;
+            for (long skip : skips) {
+                assertEquals(skip, s.skip(skip));
+                position += skip;
+                int n = Decoded.readAllInto(s, out);
+                assertEquals(Math.min(out.length, linear.length - position), n);
+                for (int i = 0; i < n; i++) {
+                    worst = Math.max(worst, Math.abs(out[i] - linear[(int) position + i]));
+                }
+                position += n;
+            }
+            System.out.println("DECODE speech10s.mp3 skip vs linear decode: max |diff| " + worst);
+            assertTrue("max |diff| " + worst, worst <= 1e-6);
+            assertEquals(linear.length - position, s.skip(Long.MAX_VALUE));
+            assertEquals(-1, s.read(out, 0, out.length));
+        }
+    }
+
     public void testOggVorbisIsCloseToTheSource() throws Exception {
         float[] ref = speechReference();
         float[] y = speech("ogg");

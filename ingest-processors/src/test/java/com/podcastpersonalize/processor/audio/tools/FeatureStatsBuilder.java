@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Offline tool (not a test): computes the mean and population standard deviation of every audio-vector
  * aggregate over a corpus of audio files and writes them as the standardizer's JSON.
- * Usage: {@code FeatureStatsBuilder CORPUS_DIR OUTPUT_JSON} (see docs/audio-feature-stats.md).
+ * Usage: {@code FeatureStatsBuilder CORPUS_DIR OUTPUT_JSON} (see docs/audio-features.md (Standardizer statistics)).
  */
 public final class FeatureStatsBuilder {
 
@@ -48,7 +48,7 @@ public final class FeatureStatsBuilder {
         StringBuilder json = new StringBuilder();
         json.append("{\n");
         json.append("  \"description\": \"Mean and population standard deviation of each audio_vector aggregate (FeatureNames.VECTOR), used to z-score them. ")
-            .append("Computed by FeatureStatsBuilder with AnalyzerConfig.DEFAULT (22050 Hz, 6 windows of 10 s) over a synthetic corpus: see docs/audio-feature-stats.md.\",\n");
+            .append("Computed by FeatureStatsBuilder with AnalyzerConfig.DEFAULT (22050 Hz, 6 windows of 10 s) over a synthetic corpus: see docs/audio-features.md (Standardizer statistics).\",\n");
         json.append("  \"corpus\": \"ingest-processors/src/test/scripts/make-audio-stats-corpus.sh: espeak-ng speech (10 voices incl. de/fr/es/it, 3 texts each, ")
             .append("16/22.05/44.1 kHz), sox music (chords, melodies at 80-180 BPM, kick/hat/bass grooves at 90-150 BPM, pads, a sweep, brown noise), ")
             .append("speech over music beds, some as 96 kbps MP3\",\n");

@@ -1,0 +1,196 @@
+package com.podcastpersonalize.it.bench;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.opensearch.client.Request;
+import org.opensearch.client.RestClient;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Listener events benchmark on one real node, in one run: events/s through
+ * {@code POST /_plugins/podcast/events} (event documents stored and profiles updated) against
+ * plain {@code _bulk} indexing of the same events into an index of the same shape (the limit).
+ * Two event streams: "sessions" (each request holds 10 events from each of 100 listeners, as a
+ * client that buffers per listener sends them) and "scattered" (each request holds 1 event from each
+ * of 1,000 listeners, the worst case for folding). Episodes: 2,000 with 384-d vectors and topics.
+ * Rounds alternate the paths so that background load hits them alike; medians are reported.
+ *
+ * <p>Run by {@code bin/benchmark listeners}: {@code ListenerEventsBenchmark <node url>}.
+ */
+public final class ListenerEventsBenchmark {
+
+    static final int EPISODES = 2000;
+    static final int DIMENSION = 384;
+    static final int EVENTS_PER_REQUEST = 1000;
+    static final int REQUESTS_PER_ROUND = 24;
+    static final int CLIENT_THREADS = 4;
+    static final int ROUNDS = 3;
+    static final String EPISODES_INDEX = "bench-listener-episodes";
+    static final String PLAIN_INDEX = "bench-plain-events";
+    static final String[] TYPES = { "play", "play", "complete", "like", "skip", "play", "complete", "dislike", "play", "complete" };
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        Report report = new Report();
+        try (RestClient client = RestClient.builder(HttpHost.create(url)).build()) {
+            setUp(client);
+            report.line("Machine: %d cores (client and node share them). %d episodes (384-d text vectors, 3 topics each); %d events per request, %d requests per round from %d client threads; %d rounds, medians.",
+                Runtime.getRuntime().availableProcessors(), EPISODES, EVENTS_PER_REQUEST, REQUESTS_PER_ROUND, CLIENT_THREADS, ROUNDS);
+            report.line("");
+            report.line("| stream | API events/s (median) | all rounds | plain `_bulk` events/s (median) | all rounds | API ÷ bulk |");
+            report.line("|---|---|---|---|---|---|");
+            for (Stream stream : List.of(new Stream("sessions: 100 listeners × 10 events per request", 100), new Stream("scattered: 1,000 listeners × 1 event per request", 1000))) {
+                // warm-up: creates the listeners' profiles, loads classes and caches
+                run(client, stream, -1, true);
+                double[] api = new double[ROUNDS];
+                double[] bulk = new double[ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    api[round] = run(client, stream, round, true);
+                    bulk[round] = run(client, stream, round, false);
+                }
+                double a = median(api);
+                double b = median(bulk);
+                report.line("| %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, a, all(api), b, all(bulk), a / b);
+            }
+            String counts = EntityUtils.toString(client.performRequest(new Request("GET", "/_cat/count/podcast-events,podcast-profiles?h=count")).getEntity()).trim();
+            report.line("");
+            report.line("Stored by the API path: %s documents in podcast-events and podcast-profiles.", counts);
+            call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null}}");
+        }
+        report.print();
+    }
+
+    /** A way of spreading events over listeners: {@code listenersPerRequest} listeners, events split evenly among them. */
+    record Stream(String name, int listenersPerRequest) {}
+
+    /** Sends one round (fresh events: new timestamps) through the API or plain bulk; events/s. */
+    static double run(RestClient client, Stream stream, int round, boolean api) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        Random random = new Random(round * 31L + stream.listenersPerRequest);
+        long base = 1_700_000_000_000L + (round + 2L) * 86_400_000L * 3;
+        int perListener = EVENTS_PER_REQUEST / stream.listenersPerRequest;
+        for (int r = 0; r < REQUESTS_PER_ROUND; r++) {
+            StringBuilder body = new StringBuilder(api ? "{\"events\":[" : "");
+            for (int l = 0; l < stream.listenersPerRequest; l++) {
+                String listener = "bench-" + stream.listenersPerRequest + "-" + ((r * stream.listenersPerRequest + l) % 2000);
+                for (int e = 0; e < perListener; e++) {
+                    long time = base + (long) r * 60_000 + l * 10L + e;
+                    String event = "{\"listener_id\":\"%s\",\"episode_id\":\"ep%d\",\"type\":\"%s\",\"timestamp\":%d,\"position_s\":%d,\"duration_s\":1800}"
+                        .formatted(listener, random.nextInt(EPISODES), TYPES[random.nextInt(TYPES.length)], time, random.nextInt(1800));
+                    if (api) {
+                        body.append(body.length() > 11 ? "," : "").append(event);
+                    } else {
+                        body.append("{\"index\":{}}\n").append(event).append('\n');
+                    }
+                }
+            }
+            bodies.add(api ? body.append("]}").toString() : body.toString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < CLIENT_THREADS; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int r = thread; r < bodies.size(); r += CLIENT_THREADS) {
+                        String response = api ? call(client, "POST", "/_plugins/podcast/events", bodies.get(r)) : ndjson(client, "/" + PLAIN_INDEX + "/_bulk", bodies.get(r));
+                        if (response.contains("\"errors\":true")) {
+                            throw new IllegalStateException("errors: " + response.substring(0, Math.min(2000, response.length())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return (double) REQUESTS_PER_ROUND * EVENTS_PER_REQUEST / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void setUp(RestClient client) throws Exception {
+        for (String index : new String[] { EPISODES_INDEX, PLAIN_INDEX, "podcast-events", "podcast-profiles" }) {
+            Request delete = new Request("DELETE", "/" + index);
+            delete.addParameter("ignore_unavailable", "true");
+            client.performRequest(delete);
+        }
+        call(client, "PUT", "/" + EPISODES_INDEX, """
+            {"settings": {"index": {"knn": true, "number_of_shards": 1, "number_of_replicas": 0}},
+             "mappings": {"properties": {"topics": {"type": "keyword"}, "show_id": {"type": "keyword"},
+               "text_vector": {"type": "knn_vector", "dimension": 384, "method": {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}}}}}""");
+        // the plain index has the shape of the events index: keywords, a date, numbers; one shard, no replica
+        call(client, "PUT", "/" + PLAIN_INDEX, """
+            {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}},
+             "mappings": {"dynamic": "strict", "properties": {"listener_id": {"type": "keyword"}, "episode_id": {"type": "keyword"},
+               "type": {"type": "keyword"}, "timestamp": {"type": "date"}, "position_s": {"type": "float"}, "duration_s": {"type": "float"}}}}""");
+        call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": \"" + EPISODES_INDEX + "\"}}");
+        Random random = new Random(1);
+        for (int start = 0; start < EPISODES; start += 500) {
+            StringBuilder bulk = new StringBuilder();
+            for (int i = start; i < start + 500; i++) {
+                float[] vector = new float[DIMENSION];
+                double norm = 0;
+                for (int d = 0; d < DIMENSION; d++) {
+                    vector[d] = (float) random.nextGaussian() + (d == i % 30 ? 8f : 0f); // 30 clusters
+                    norm += vector[d] * vector[d];
+                }
+                StringBuilder v = new StringBuilder();
+                for (int d = 0; d < DIMENSION; d++) {
+                    v.append(d == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.5f", vector[d] / Math.sqrt(norm)));
+                }
+                bulk.append("{\"index\":{\"_id\":\"ep").append(i).append("\"}}\n");
+                bulk.append("{\"show_id\":\"show").append(i % 200).append("\",\"topics\":[\"topic").append(i % 30).append("\",\"topic").append((i + 7) % 30)
+                    .append("\",\"topic").append((i + 13) % 30).append("\"],\"text_vector\":[").append(v).append("]}\n");
+            }
+            ndjson(client, "/" + EPISODES_INDEX + "/_bulk?refresh=true", bulk.toString());
+        }
+    }
+
+    static String call(RestClient client, String method, String path, String json) throws Exception {
+        Request request = new Request(method, path);
+        request.setJsonEntity(json);
+        return EntityUtils.toString(client.performRequest(request).getEntity());
+    }
+
+    static String ndjson(RestClient client, String path, String body) throws Exception {
+        Request request = new Request("POST", path);
+        request.setEntity(new StringEntity(body, ContentType.create("application/x-ndjson")));
+        return EntityUtils.toString(client.performRequest(request).getEntity());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static String all(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v)).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Collects the report's lines and prints them as Markdown. */
+    static final class Report {
+        private final StringBuilder text = new StringBuilder();
+
+        void line(String format, Object... args) {
+            text.append(String.format(Locale.ROOT, format, args)).append('\n');
+        }
+
+        void print() {
+            System.out.print(text);
+        }
+    }
+}

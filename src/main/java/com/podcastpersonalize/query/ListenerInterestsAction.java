@@ -1,0 +1,75 @@
+package com.podcastpersonalize.query;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.action.ActionType;
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+import java.io.IOException;
+
+/**
+ * Loads what the {@code personalize} clause and rescorer need to know about a listener. Internal:
+ * called during rewrite through the coordinating node's client (see {@link QueryTextEmbeddingAction}).
+ */
+public final class ListenerInterestsAction extends ActionType<ListenerInterestsAction.Response> {
+
+    public static final String NAME = "cluster:internal/podcast/query/interests";
+    public static final ListenerInterestsAction INSTANCE = new ListenerInterestsAction();
+
+    private ListenerInterestsAction() {
+        super(NAME, Response::new);
+    }
+
+    /** The listener, as the search names them. */
+    public static final class Request extends ActionRequest {
+        private final String listenerId;
+
+        public Request(String listenerId) {
+            this.listenerId = listenerId;
+        }
+
+        public Request(StreamInput in) throws IOException {
+            super(in);
+            listenerId = in.readString();
+        }
+
+        public String listenerId() {
+            return listenerId;
+        }
+
+        @Override
+        public void writeTo(StreamOutput out) throws IOException {
+            super.writeTo(out);
+            out.writeString(listenerId);
+        }
+
+        @Override
+        public ActionRequestValidationException validate() {
+            return null;
+        }
+    }
+
+    /** The listener's interests ({@link ListenerInterests#unknown()} for a listener nobody knows). */
+    public static final class Response extends ActionResponse {
+        private final ListenerInterests interests;
+
+        public Response(ListenerInterests interests) {
+            this.interests = interests;
+        }
+
+        public Response(StreamInput in) throws IOException {
+            interests = new ListenerInterests(in);
+        }
+
+        public ListenerInterests interests() {
+            return interests;
+        }
+
+        @Override
+        public void writeTo(StreamOutput out) throws IOException {
+            interests.writeTo(out);
+        }
+    }
+}
