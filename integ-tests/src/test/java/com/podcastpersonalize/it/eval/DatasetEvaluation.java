@@ -1,0 +1,149 @@
+package com.podcastpersonalize.it.eval;
+
+import org.opensearch.common.xcontent.json.JsonXContent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The evaluation of one data set on the node: split, index the catalogue through the pipeline, build
+ * the listeners' profiles through the events API (test profiles from the training part, validation
+ * profiles from the training part minus its latest share), tune {@code personalize} on validation,
+ * then run every system on the test split.
+ */
+public final class DatasetEvaluation {
+
+    static final String TEST_PREFIX = "test-";
+    static final String VALIDATION_PREFIX = "val-";
+    /** The largest {@code recent_heard_size} the node accepts: every training item is then excluded by {@code exclude_heard}. */
+    static final int HEARD_SIZE = 10_000;
+
+    private final EvalClient client;
+    private final EvaluationOptions options;
+
+    public DatasetEvaluation(EvalClient client, EvaluationOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    public DatasetResult run(Dataset dataset) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        String index = "eval-" + dataset.name();
+        List<ListenerSplit> splits = TimeSplit.split(dataset.interactions(), dataset.heldOutFraction());
+        List<ListenerSplit> validationSplits = TimeSplit.validation(splits, dataset.heldOutFraction());
+
+        long start = System.nanoTime();
+        new CatalogueIndexer(client).index(index, dataset, countByItem(splits), countByItem(validationSplits));
+        Map<String, float[]> vectors = VectorTable.load(client, index);
+        seconds.put("index", elapsed(start));
+        Progress.log(dataset.name() + ": " + vectors.size() + " of " + dataset.items().size() + " items have a text vector");
+
+        List<EvaluationCase> allCases = cases(TEST_PREFIX, splits, dataset, null);
+        List<EvaluationCase> testCases = sample(allCases, options.maxListeners());
+        Set<String> sampled = testCases.stream().map(c -> c.query().nodeListenerId().substring(TEST_PREFIX.length())).collect(Collectors.toSet());
+        List<EvaluationCase> validationCases = sample(cases(VALIDATION_PREFIX, validationSplits, dataset, sampled), options.maxValidationListeners());
+        Progress.log(String.format(java.util.Locale.ROOT, "%s: %d listeners, %d with a relevant held-out item, %d evaluated, %d for validation",
+            dataset.name(), splits.size(), allCases.size(), testCases.size(), validationCases.size()));
+
+        SystemEvaluator evaluator = new SystemEvaluator(vectors, dataset.items().size());
+        List<SystemResult> systems = new ArrayList<>();
+        start = System.nanoTime();
+        systems.add(evaluator.evaluate(new PopularityRecommender(client, index, "play_count"), testCases));
+        systems.add(evaluator.evaluate(new MeanVectorKnnRecommender(client, index, vectors), testCases));
+        systems.add(evaluator.evaluate(new MoreLikeThisRecommender(client, index, dataset.textFields()), testCases));
+        ItemCooccurrenceRecommender collaborative = new ItemCooccurrenceRecommender(splits, dataset);
+        systems.add(evaluator.evaluate(collaborative, testCases));
+        seconds.put("baselines", elapsed(start));
+        if (options.baselinesOnly()) {
+            return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), 0, systems, null, seconds);
+        }
+
+        start = System.nanoTime();
+        configureEventsFor(index);
+        ListenerEventsLoader loader = new ListenerEventsLoader(client);
+        int events = loader.load(dataset, only(splits, listenersOf(testCases, TEST_PREFIX)), TEST_PREFIX);
+        events += loader.load(dataset, only(validationSplits, listenersOf(validationCases, VALIDATION_PREFIX)), VALIDATION_PREFIX);
+        client.send("POST", "/_refresh", (String) null);
+        seconds.put("events", elapsed(start));
+
+        start = System.nanoTime();
+        TuningResult tuning = new ValidationTuner(client, index, evaluator).tune(validationCases, "play_count_validation");
+        seconds.put("tuning", elapsed(start));
+
+        start = System.nanoTime();
+        for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best())) {
+            systems.add(evaluator.evaluate(new PersonalizeRecommender(client, index, config), testCases));
+        }
+        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best()).getLast());
+        systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ more_like_this (RRF, reference)",
+            List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
+        systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));
+        seconds.put("personalize", elapsed(start));
+        return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), events, systems, tuning, seconds);
+    }
+
+    private void configureEventsFor(String index) throws IOException {
+        client.send("PUT", "/_cluster/settings", JsonXContent.contentBuilder().startObject().startObject("persistent")
+            .field("plugins.podcast.episodes_index", index)
+            .field("plugins.podcast.listeners.recent_heard_size", HEARD_SIZE)
+            .endObject().endObject());
+    }
+
+    /** Training interactions per item: the popularity every system may use. */
+    static Map<String, Integer> countByItem(List<ListenerSplit> splits) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (ListenerSplit split : splits) {
+            for (Interaction interaction : split.train()) {
+                counts.merge(interaction.item(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The cases with a relevant held-out item, of the listeners in {@code only} when it is given. */
+    private static List<EvaluationCase> cases(String prefix, List<ListenerSplit> splits, Dataset dataset, Set<String> only) {
+        List<EvaluationCase> cases = new ArrayList<>();
+        for (ListenerSplit split : splits) {
+            if (only == null || only.contains(split.listener())) {
+                EvaluationCase c = EvaluationCase.of(prefix + split.listener(), split, dataset);
+                if (c != null) {
+                    cases.add(c);
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** At most {@code max} cases, drawn with the run's seed, in their original order. */
+    private List<EvaluationCase> sample(List<EvaluationCase> cases, int max) {
+        if (cases.size() <= max) {
+            return cases;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(options.seed()));
+        return order.subList(0, max).stream().sorted().map(cases::get).toList();
+    }
+
+    private static Set<String> listenersOf(List<EvaluationCase> cases, String prefix) {
+        return cases.stream().map(c -> c.query().nodeListenerId().substring(prefix.length())).collect(Collectors.toSet());
+    }
+
+    private static List<ListenerSplit> only(List<ListenerSplit> splits, Set<String> listeners) {
+        return splits.stream().filter(s -> listeners.contains(s.listener())).toList();
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,32 @@
+package com.podcastpersonalize.it.eval;
+
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import java.io.IOException;
+
+/**
+ * The plugin's {@code personalize} clause as a recommender: no query text, {@code exclude_heard},
+ * the top 10, with the configuration's weights, normalization and popularity parameters.
+ */
+public final class PersonalizeRecommender extends SearchRecommender {
+
+    private final PersonalizeConfig config;
+
+    public PersonalizeRecommender(EvalClient client, String index, PersonalizeConfig config) {
+        super(client, index, config.name(), config.kind());
+        this.config = config;
+    }
+
+    @Override
+    public String parameters() {
+        return config.describe();
+    }
+
+    @Override
+    protected XContentBuilder body(ListenerQuery listener) throws IOException {
+        XContentBuilder b = topIds().startObject("query").startObject("personalize")
+            .field("listener_id", listener.nodeListenerId()).field("vector_field", "text_vector").field("exclude_heard", true);
+        config.writeTo(b);
+        return b.endObject().endObject().endObject();
+    }
+}

@@ -1,0 +1,31 @@
+package com.podcastpersonalize.it.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code personalize} systems run on the test split: the clause with its defaults (saturation
+ * normalization), with RRF, with each weight component switched off (ablation), and with the
+ * parameters tuned on the validation split.
+ */
+public final class PersonalizeSystems {
+
+    static final String DEFAULT = "personalize (defaults, saturation)";
+    static final String RRF = "personalize, normalization rrf";
+    static final String TUNED = "personalize, tuned on validation";
+    static final List<String> COMPONENTS = List.of("lexical", "semantic", "interest", "audio", "popularity");
+
+    private PersonalizeSystems() {}
+
+    public static List<PersonalizeConfig> configs(PersonalizeConfig tuned) {
+        List<PersonalizeConfig> configs = new ArrayList<>();
+        configs.add(PersonalizeConfig.defaults(DEFAULT, "personalize"));
+        configs.add(new PersonalizeConfig(RRF, "personalize", Map.of(), "rrf", null, null));
+        for (String component : COMPONENTS) {
+            configs.add(new PersonalizeConfig("personalize without " + component, "ablation", Map.of(component, 0.0), null, null, null));
+        }
+        configs.add(tuned.withPopularityField("play_count").named(TUNED, "tuned"));
+        return configs;
+    }
+}
