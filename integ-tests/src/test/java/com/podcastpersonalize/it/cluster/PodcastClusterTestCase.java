@@ -3,7 +3,10 @@ package com.podcastpersonalize.it.cluster;
 import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
 
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.Request;
+import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
 import org.opensearch.common.network.NetworkModule;
 import org.opensearch.common.settings.Settings;
@@ -49,6 +52,10 @@ public abstract class PodcastClusterTestCase extends OpenSearchIntegTestCase {
         if (jsonBody != null) {
             request.setJsonEntity(jsonBody);
         }
+        // a bulk that embeds hundreds of episodes can take longer than the client's 30 s default on a busy
+        // machine: the tests check results, not speed
+        request.setOptions(RequestOptions.DEFAULT.toBuilder()
+            .setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMinutes(5)).build()));
         Response response = getRestClient().performRequest(request);
         return parse(EntityUtils.toString(response.getEntity()));
     }

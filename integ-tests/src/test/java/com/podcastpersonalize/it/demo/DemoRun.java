@@ -136,12 +136,12 @@ public final class DemoRun {
             body.startObject().startArray("events");
             for (int i = 0; i < liked.size(); i++) {
                 int duration = Math.max(600, liked.get(i).durationSeconds());
-                body.startObject().field("event_id", listener.id() + "-" + liked.get(i).id())
+                body.startObject().field("id", listener.id() + "-" + liked.get(i).id())
                     .field("listener_id", listener.id()).field("episode_id", liked.get(i).id()).field("type", "complete")
                     .field("timestamp", start.plus(i * 20L, ChronoUnit.HOURS).toString())
                     .field("position_s", duration).field("duration_s", duration).endObject();
             }
-            body.startObject().field("event_id", listener.id() + "-search").field("listener_id", listener.id()).field("type", "search")
+            body.startObject().field("id", listener.id() + "-search").field("listener_id", listener.id()).field("type", "search")
                 .field("query", listener.taste()).field("timestamp", start.plus(9, ChronoUnit.DAYS).toString()).endObject();
             body.endArray().endObject();
             Map<String, Object> response = parse(send("POST", "/_plugins/podcast/events", body.toString()));

@@ -196,6 +196,8 @@ public class AudioEmbeddingE2EIT {
             }
         } finally {
             server.stop(0);
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
             execute("PUT", "/_cluster/settings", """
                 {"persistent": {"plugins.podcast.audio.allowed_paths": null, "plugins.podcast.audio.allowed_hosts": null,
                   "plugins.podcast.audio.allow_private_addresses": null}}""");
