@@ -56,7 +56,11 @@ final class ScoreBreakdown {
             reasons.add("popular with listeners");
         }
         if (reasons.isEmpty()) {
-            reasons.add(strategy == ListenerInterests.Strategy.POPULARITY ? "popular with listeners" : "related to what you listen to");
+            if (strategy != ListenerInterests.Strategy.POPULARITY) {
+                reasons.add("related to what you listen to");
+            } else {
+                reasons.add(Double.isNaN(popularityRaw) ? "nothing known about you or this episode's popularity yet" : "popular with listeners");
+            }
         }
         return Explanation.match(
             score,

@@ -128,7 +128,8 @@ public final class DemoRun {
     /** The listener finished ten episodes of shows in their category (and searched once), over the past days. */
     private void listen(Listener listener, List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws IOException {
         List<EpisodeCatalog.Episode> liked = catalogue.stream()
-            .filter(e -> shows.containsKey(e.podcastId()) && shows.get(e.podcastId()).categories().contains(listener.category()))
+            // shows whose main (first) category is the listener's taste
+            .filter(e -> shows.containsKey(e.podcastId()) && shows.get(e.podcastId()).categories().indexOf(listener.category()) == 0)
             .limit(10)
             .toList();
         Instant start = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
