@@ -35,7 +35,7 @@ final class FlacSource extends BlockDecodingSource {
             FlacStreamHeader header = FlacStreamHeader.read(in, input.size());
             limits.checkFormat("FLAC", header.sampleRate(), header.channels());
             // jFLAC sees only the marker, STREAMINFO and the frames (see FlacStreamHeader for why)
-            InputStream clean = new SequenceInputStream(new ByteArrayInputStream(header.minimalHeader()), in);
+            InputStream clean = new EndOnceInputStream(new SequenceInputStream(new ByteArrayInputStream(header.minimalHeader()), in));
             FLACDecoder decoder = new FLACDecoder(clean);
             try {
                 decoder.readMetadata();

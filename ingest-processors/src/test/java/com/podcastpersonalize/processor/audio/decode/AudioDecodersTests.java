@@ -162,6 +162,11 @@ public class AudioDecodersTests extends OpenSearchTestCase {
 
     // ---- inputs that must fail with a clear message
 
+    /** A mutated FLAC (from DecoderFuzzTests, seed 7DBBDEA4DBCC9927) on which jFLAC alone searches for a frame forever. */
+    public void testCorruptFlacThatSendsJflacIntoAnEndlessSyncSearchFails() throws Exception {
+        assertFails(TestAudio.resource("/audio/fuzz-flac-endless-sync.flac"), "endless.flac", "past its end");
+    }
+
     private static void assertFails(byte[] bytes, String name, String... expectedInMessage) {
         AudioDecodeException e = expectThrows(AudioDecodeException.class, () -> Decoded.all(bytes, name));
         for (String s : expectedInMessage) {

@@ -15,10 +15,6 @@ import java.util.Random;
  * exception or error, and must not allocate more than {@value #MAX_ALLOCATED_BYTES} bytes (the seeds are a
  * second long: a decoder that sizes buffers from corrupt header fields would blow through that).
  */
-// Pinned: seed 7DBBDEA4DBCC9927 found a FLAC input on which jFLAC 1.5.2 spins forever in
-// FLACDecoder.findFrameSync (CPU-bound, uninterruptible); until the FLAC decoder guards against it, a random
-// seed would hang CI on that class of inputs. Replay the bug with -Dtests.seed=7DBBDEA4DBCC9927.
-@com.carrotsearch.randomizedtesting.annotations.Seed("5EEDC0DE0BADF00D")
 public class DecoderFuzzTests extends OpenSearchTestCase {
 
     private static final int INPUTS = 2000;
