@@ -1,14 +1,12 @@
 package com.podcastpersonalize.it.bench;
 
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.opensearch.client.Request;
-import org.opensearch.client.Response;
-import org.opensearch.client.RestClient;
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,14 +50,12 @@ public final class QueryLatencyBenchmark {
         int episodes = Integer.parseInt(args[1]);
         int queries = Integer.parseInt(args[2]);
         // bulk indexing and the force merge of 100k vectors take minutes on 2 cores
-        try (RestClient client = RestClient.builder(HttpHost.create(url))
-            .setRequestConfigCallback(config -> config.setResponseTimeout(org.apache.hc.core5.util.Timeout.ofMinutes(30)))
-            .build()) {
+        try (JsonNodeClient client = new JsonNodeClient(url, Duration.ofMinutes(30))) {
             Corpus corpus = new Corpus(TOPICS, DIMENSION);
             long indexStart = System.nanoTime();
             index(client, corpus, episodes);
             double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
-            send(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": \"" + INDEX + "\"}}");
+            client.send("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": \"" + INDEX + "\"}}");
             listen(client, corpus, episodes);
 
             List<String> texts = new ArrayList<>();
@@ -195,9 +191,9 @@ public final class QueryLatencyBenchmark {
         return episode % TOPICS;
     }
 
-    private static void index(RestClient client, Corpus corpus, int episodes) throws IOException {
-        send(client, "DELETE", "/" + INDEX + "?ignore_unavailable=true", null);
-        send(client, "PUT", "/" + INDEX, """
+    private static void index(JsonNodeClient client, Corpus corpus, int episodes) throws IOException {
+        client.send("DELETE", "/" + INDEX + "?ignore_unavailable=true", (String) null);
+        client.send("PUT", "/" + INDEX, """
             {"settings": {"index": {"knn": true, "number_of_shards": 2, "number_of_replicas": 0, "refresh_interval": "-1"}},
              "mappings": {"properties": {
                "title": {"type": "text"}, "description": {"type": "text"}, "show_id": {"type": "keyword"},
@@ -222,18 +218,18 @@ public final class QueryLatencyBenchmark {
                     bulk.append(doc.toString()).append('\n');
                 }
             }
-            String response = send(client, "POST", "/" + INDEX + "/_bulk", bulk.toString());
-            if (response.startsWith("{\"took\"") && response.contains("\"errors\":true")) {
-                throw new IllegalStateException("bulk errors: " + response.substring(0, Math.min(2000, response.length())));
+            Map<String, Object> response = client.send("POST", "/" + INDEX + "/_bulk", bulk.toString());
+            if (Boolean.TRUE.equals(response.get("errors"))) {
+                throw new IllegalStateException("bulk errors: " + shorten(response.get("items")));
             }
         }
-        send(client, "POST", "/" + INDEX + "/_refresh", null);
-        send(client, "POST", "/" + INDEX + "/_forcemerge?max_num_segments=1", null);
-        send(client, "PUT", "/" + INDEX + "/_settings", "{\"index\": {\"refresh_interval\": \"1s\"}}");
+        client.send("POST", "/" + INDEX + "/_refresh", (String) null);
+        client.send("POST", "/" + INDEX + "/_forcemerge?max_num_segments=1", (String) null);
+        client.send("PUT", "/" + INDEX + "/_settings", "{\"index\": {\"refresh_interval\": \"1s\"}}");
     }
 
     /** Each listener finished 30 episodes of each of two topics and skipped 10 of a third. */
-    private static void listen(RestClient client, Corpus corpus, int episodes) throws IOException {
+    private static void listen(JsonNodeClient client, Corpus corpus, int episodes) throws IOException {
         Instant start = Instant.now().minus(30, ChronoUnit.DAYS);
         for (int l = 0; l < LISTENERS; l++) {
             int[] liked = { l % TOPICS, (l * 7 + 3) % TOPICS };
@@ -251,9 +247,9 @@ public final class QueryLatencyBenchmark {
                     event(body, l, skipped + TOPICS * RANDOM.nextInt(episodes / TOPICS), "skip", start.plus(n++ * 3, ChronoUnit.HOURS));
                 }
                 body.endArray().endObject();
-                String response = send(client, "POST", "/_plugins/podcast/events", body.toString());
-                if (response.contains("\"errors\":true")) {
-                    throw new IllegalStateException("events errors: " + response.substring(0, Math.min(2000, response.length())));
+                Map<String, Object> response = client.send("POST", "/_plugins/podcast/events", body.toString());
+                if (Boolean.TRUE.equals(response.get("errors"))) {
+                    throw new IllegalStateException("events errors: " + shorten(response.get("items")));
                 }
             }
         }
@@ -311,7 +307,7 @@ public final class QueryLatencyBenchmark {
     }
 
     /** What a client does without the plugin: the profile, the query vector, one _msearch, and a weighted fusion of normalized scores. */
-    private static void clientSideBlend(RestClient client, String listener, String text) throws IOException {
+    private static void clientSideBlend(JsonNodeClient client, String listener, String text) throws IOException {
         List<float[]> interests = interestVectors(client, listener);
         float[] queryVector = embed(client, text);
         StringBuilder msearch = new StringBuilder();
@@ -320,12 +316,12 @@ public final class QueryLatencyBenchmark {
         for (float[] interest : interests) {
             msearch.append("{}\n").append(knnBody(interest, K)).append('\n');
         }
-        Map<String, Object> response = parse(send(client, "POST", "/" + INDEX + "/_msearch", msearch.toString()));
+        Map<String, Object> response = client.send("POST", "/" + INDEX + "/_msearch", msearch.toString());
         List<?> responses = (List<?>) response.get("responses");
         Map<String, double[]> parts = new HashMap<>();
         for (int r = 0; r < responses.size(); r++) {
             int component = Math.min(r, 2); // 0 lexical, 1 semantic, 2 interest (best of the interests)
-            for (Map<String, Object> hit : hits(responses.get(r))) {
+            for (Map<String, Object> hit : JsonNodeClient.hits(asMap(responses.get(r)))) {
                 double score = ((Number) hit.get("_score")).doubleValue();
                 double normalized = component == 0 ? score / (score + 10) : score;
                 double[] p = parts.computeIfAbsent((String) hit.get("_id"), id -> new double[3]);
@@ -339,10 +335,10 @@ public final class QueryLatencyBenchmark {
     }
 
     /** BM25's top 100 with their vectors, reranked in the client by closeness to the listener's interests. */
-    private static void clientSideRerank(RestClient client, String listener, String text) throws IOException {
+    private static void clientSideRerank(JsonNodeClient client, String listener, String text) throws IOException {
         List<float[]> interests = interestVectors(client, listener);
         String body = bm25Body(text, K).replace("\"_source\":false", "\"_source\":[\"text_vector\",\"published_at\",\"play_count\"]");
-        List<Map<String, Object>> hits = hits(parse(send(client, "POST", "/" + INDEX + "/_search", body)));
+        List<Map<String, Object>> hits = JsonNodeClient.hits(client.send("POST", "/" + INDEX + "/_search", body));
         double[] scores = new double[hits.size()];
         for (int i = 0; i < hits.size(); i++) {
             @SuppressWarnings("unchecked")
@@ -363,9 +359,9 @@ public final class QueryLatencyBenchmark {
     }
 
     /** Every vector of the listener's dimension in the profile (where the profile stores them is its own business). */
-    private static List<float[]> interestVectors(RestClient client, String listener) throws IOException {
+    private static List<float[]> interestVectors(JsonNodeClient client, String listener) throws IOException {
         List<float[]> vectors = new ArrayList<>();
-        collectVectors(parse(send(client, "GET", "/_plugins/podcast/listeners/" + listener + "?include_vectors=true", null)), vectors);
+        collectVectors(client.send("GET", "/_plugins/podcast/listeners/" + listener + "?include_vectors=true", (String) null), vectors);
         return vectors;
     }
 
@@ -385,10 +381,10 @@ public final class QueryLatencyBenchmark {
         }
     }
 
-    private static float[] embed(RestClient client, String text) throws IOException {
+    private static float[] embed(JsonNodeClient client, String text) throws IOException {
         try (XContentBuilder b = JsonXContent.contentBuilder()) {
             b.startObject().array("texts", text).field("input_type", "query").endObject();
-            List<?> embeddings = (List<?>) parse(send(client, "POST", "/_plugins/podcast/embed", b.toString())).get("embeddings");
+            List<?> embeddings = (List<?>) client.send("POST", "/_plugins/podcast/embed", b.toString()).get("embeddings");
             List<?> first = (List<?>) embeddings.get(0);
             float[] v = new float[first.size()];
             for (int d = 0; d < v.length; d++) {
@@ -398,38 +394,18 @@ public final class QueryLatencyBenchmark {
         }
     }
 
-    private static void search(RestClient client, String body) throws IOException {
-        send(client, "POST", "/" + INDEX + "/_search", body);
+    private static void search(JsonNodeClient client, String body) throws IOException {
+        client.send("POST", "/" + INDEX + "/_search", body);
+    }
+
+    private static String shorten(Object items) {
+        String text = String.valueOf(items);
+        return text.substring(0, Math.min(2000, text.length()));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> hits(Object response) {
-        return (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) response).get("hits")).get("hits");
-    }
-
-    private static String send(RestClient client, String method, String path, String body) throws IOException {
-        Request request = new Request(method, path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
-        if (path.contains("?")) {
-            for (String param : path.substring(path.indexOf('?') + 1).split("&")) {
-                String[] kv = param.split("=", 2);
-                request.addParameter(kv[0], kv[1]);
-            }
-        }
-        if (body != null) {
-            request.setJsonEntity(body);
-        }
-        Response response = client.performRequest(request);
-        try {
-            return EntityUtils.toString(response.getEntity());
-        } catch (org.apache.hc.core5.http.ParseException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static Map<String, Object> parse(String json) throws IOException {
-        try (var parser = JsonXContent.jsonXContent.createParser(null, null, json)) {
-            return parser.map();
-        }
+    private static Map<String, Object> asMap(Object json) {
+        return (Map<String, Object>) json;
     }
 
     private static float[] normalize(float[] v) {

@@ -43,18 +43,9 @@ public abstract class TwoTastesTestCase extends PodcastClusterTestCase {
         listen(CRIME_LISTENER, TwoTastes.CRIME_FINISHED);
     }
 
-    protected Result search(String index, String body) throws Exception {
-        return searchAt("/" + index + "/_search", body);
-    }
-
     @SuppressWarnings("unchecked")
-    protected Result searchAt(String path, String body) throws Exception {
-        Request request = new Request("POST", path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
-        if (path.contains("?")) {
-            for (String param : path.substring(path.indexOf('?') + 1).split("&")) {
-                request.addParameter(param.substring(0, param.indexOf('=')), param.substring(param.indexOf('=') + 1));
-            }
-        }
+    protected Result search(String index, String body) throws Exception {
+        Request request = new Request("POST", "/" + index + "/_search");
         request.setJsonEntity(body);
         Response response = getRestClient().performRequest(request);
         Map<String, Object> parsed = parse(EntityUtils.toString(response.getEntity()));

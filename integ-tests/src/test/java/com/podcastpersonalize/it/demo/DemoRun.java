@@ -1,13 +1,9 @@
 package com.podcastpersonalize.it.demo;
 
 import com.podcastpersonalize.it.support.EpisodeCatalog;
+import com.podcastpersonalize.it.support.JsonNodeClient;
 
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.ParseException;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.opensearch.client.Request;
 import org.opensearch.client.ResponseException;
-import org.opensearch.client.RestClient;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -16,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +40,14 @@ public final class DemoRun {
         new Listener("comedy-lover", "comedy", "Comedy")
     );
 
-    private final RestClient client;
+    private final JsonNodeClient client;
 
-    private DemoRun(RestClient client) {
+    private DemoRun(JsonNodeClient client) {
         this.client = client;
     }
 
     public static void main(String[] args) throws Exception {
-        try (RestClient client = RestClient.builder(HttpHost.create(args[0])).build()) {
+        try (JsonNodeClient client = new JsonNodeClient(args[0])) {
             new DemoRun(client).run();
         }
     }
@@ -80,7 +75,7 @@ public final class DemoRun {
 
     /** Creates the pipeline and index and loads every episode, unless a previous run already did. */
     private void loadCatalogue(List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws Exception {
-        send("PUT", "/_ingest/pipeline/episodes", """
+        client.send("PUT", "/_ingest/pipeline/episodes", """
             {"description": "podcast-personalize demo: text embedding and topic tags of each episode",
              "processors": [{"podcast_text_embedding": {"source_fields": ["title", "description"],
                "target_field": "text_vector", "topics_field": "topics"}}]}""");
@@ -90,7 +85,7 @@ public final class DemoRun {
         }
         sendIgnoring404("DELETE", "/" + INDEX);
         // the recommended episodes mapping the plugin ships (text and audio vectors, topics, popularity)
-        send("PUT", "/" + INDEX, Files.readString(Path.of("config/episodes-index.json")));
+        client.send("PUT", "/" + INDEX, Files.readString(Path.of("config/episodes-index.json")));
         long start = System.nanoTime();
         int batch = 200;
         for (int from = 0; from < catalogue.size(); from += batch) {
@@ -114,7 +109,7 @@ public final class DemoRun {
                     bulk.append(doc.toString()).append('\n');
                 }
             }
-            Map<String, Object> response = parse(send("POST", "/" + INDEX + "/_bulk", bulk.toString()));
+            Map<String, Object> response = client.send("POST", "/" + INDEX + "/_bulk", bulk.toString());
             if (Boolean.TRUE.equals(response.get("errors"))) {
                 throw new IllegalStateException("some episodes failed to index: " + String.valueOf(response.get("items")).substring(0, 1000));
             }
@@ -122,7 +117,7 @@ public final class DemoRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.err.printf(Locale.ROOT, "[demo] indexed %d/%d episodes (%.0f episodes/s, %.0f s)%n", done, catalogue.size(), done / seconds, seconds);
         }
-        send("POST", "/" + INDEX + "/_refresh", null);
+        client.send("POST", "/" + INDEX + "/_refresh", (String) null);
     }
 
     /** The listener finished ten episodes of shows in their category (and searched once), over the past days. */
@@ -145,7 +140,7 @@ public final class DemoRun {
             body.startObject().field("id", listener.id() + "-search").field("listener_id", listener.id()).field("type", "search")
                 .field("query", listener.taste()).field("timestamp", start.plus(9, ChronoUnit.DAYS).toString()).endObject();
             body.endArray().endObject();
-            Map<String, Object> response = parse(send("POST", "/_plugins/podcast/events", body.toString()));
+            Map<String, Object> response = client.send("POST", "/_plugins/podcast/events", body.toString());
             if (Boolean.TRUE.equals(response.get("errors"))) {
                 throw new IllegalStateException("events failed: " + response);
             }
@@ -214,7 +209,7 @@ public final class DemoRun {
 
     private long count() throws IOException {
         try {
-            return ((Number) parse(send("GET", "/" + INDEX + "/_count", null)).get("count")).longValue();
+            return ((Number) client.send("GET", "/" + INDEX + "/_count", (String) null).get("count")).longValue();
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return -1;
@@ -224,34 +219,16 @@ public final class DemoRun {
     }
 
     private Map<String, Object> search(String body) throws IOException {
-        return parse(send("POST", "/" + INDEX + "/_search", body));
+        return client.send("POST", "/" + INDEX + "/_search", body);
     }
 
     private void sendIgnoring404(String method, String path) throws IOException {
         try {
-            send(method, path, null);
+            client.send(method, path, (String) null);
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() != 404) {
                 throw e;
             }
-        }
-    }
-
-    private String send(String method, String path, String body) throws IOException {
-        Request request = new Request(method, path);
-        if (body != null) {
-            request.setJsonEntity(body);
-        }
-        try {
-            return EntityUtils.toString(client.performRequest(request).getEntity());
-        } catch (ParseException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static Map<String, Object> parse(String json) throws IOException {
-        try (var parser = JsonXContent.jsonXContent.createParser(null, null, json)) {
-            return parser.map();
         }
     }
 }

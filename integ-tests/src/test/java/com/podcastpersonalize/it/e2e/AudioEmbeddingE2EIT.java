@@ -13,8 +13,6 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +49,7 @@ public class AudioEmbeddingE2EIT {
     @BeforeClass
     public static void connect() throws IOException {
         node = RealNode.fromBuild();
-        execute("PUT", "/_ingest/pipeline/e2e-audio", PIPELINE);
+        node.sendOk("PUT", "/_ingest/pipeline/e2e-audio", PIPELINE);
     }
 
     @AfterClass
@@ -165,7 +163,7 @@ public class AudioEmbeddingE2EIT {
             exchange.close();
         });
         server.start();
-        execute("PUT", "/_cluster/settings", """
+        node.sendOk("PUT", "/_cluster/settings", """
             {"persistent": {"plugins.podcast.audio.allowed_paths": ["%s"], "plugins.podcast.audio.allowed_hosts": ["127.0.0.1"],
               "plugins.podcast.audio.allow_private_addresses": true}}""".formatted(dir.toRealPath()));
         try {
@@ -198,21 +196,9 @@ public class AudioEmbeddingE2EIT {
             server.stop(0);
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
-            execute("PUT", "/_cluster/settings", """
+            node.sendOk("PUT", "/_cluster/settings", """
                 {"persistent": {"plugins.podcast.audio.allowed_paths": null, "plugins.podcast.audio.allowed_hosts": null,
                   "plugins.podcast.audio.allow_private_addresses": null}}""");
-        }
-    }
-
-    private static String execute(String method, String endpoint, String json) throws IOException {
-        var request = Requests.builder().method(method).endpoint(endpoint);
-        if (json != null) {
-            request.json(json);
-        }
-        try (Response response = node.client.generic().execute(request.build())) {
-            String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-            assertTrue(method + " " + endpoint + " -> " + response.getStatus() + " " + body, response.getStatus() < 300);
-            return body;
         }
     }
 }

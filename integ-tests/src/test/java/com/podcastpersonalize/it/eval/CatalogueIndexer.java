@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -19,9 +21,9 @@ public final class CatalogueIndexer {
 
     private static final int BATCH = 250;
 
-    private final EvalClient client;
+    private final JsonNodeClient client;
 
-    public CatalogueIndexer(EvalClient client) {
+    public CatalogueIndexer(JsonNodeClient client) {
         this.client = client;
     }
 

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 
 import java.io.IOException;
@@ -26,10 +28,10 @@ public final class DatasetEvaluation {
     /** The largest {@code recent_heard_size} the node accepts: every training item is then excluded by {@code exclude_heard}. */
     static final int HEARD_SIZE = 10_000;
 
-    private final EvalClient client;
+    private final JsonNodeClient client;
     private final EvaluationOptions options;
 
-    public DatasetEvaluation(EvalClient client, EvaluationOptions options) {
+    public DatasetEvaluation(JsonNodeClient client, EvaluationOptions options) {
         this.client = client;
         this.options = options;
     }

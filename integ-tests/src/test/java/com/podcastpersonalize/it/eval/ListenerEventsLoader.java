@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -17,9 +19,9 @@ public final class ListenerEventsLoader {
 
     private static final int MAX_INTERACTIONS_PER_REQUEST = 1000;
 
-    private final EvalClient client;
+    private final JsonNodeClient client;
 
-    public ListenerEventsLoader(EvalClient client) {
+    public ListenerEventsLoader(JsonNodeClient client) {
         this.client = client;
     }
 

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -14,7 +16,7 @@ public final class MeanVectorKnnRecommender extends SearchRecommender {
 
     private final Map<String, float[]> vectors;
 
-    public MeanVectorKnnRecommender(EvalClient client, String index, Map<String, float[]> vectors) {
+    public MeanVectorKnnRecommender(JsonNodeClient client, String index, Map<String, float[]> vectors) {
         super(client, index, "k-NN on mean vector", "baseline");
         this.vectors = vectors;
     }

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -18,7 +20,7 @@ public final class MoreLikeThisRecommender extends SearchRecommender {
 
     private final List<String> fields;
 
-    public MoreLikeThisRecommender(EvalClient client, String index, List<String> fields) {
+    public MoreLikeThisRecommender(JsonNodeClient client, String index, List<String> fields) {
         super(client, index, "BM25 more_like_this", "baseline");
         this.fields = fields;
     }

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class OfflineEvaluation {
             System.exit(2);
         }
         EvaluationOptions options = EvaluationOptions.parse(args, 1);
-        try (EvalClient client = new EvalClient(args[0])) {
+        try (JsonNodeClient client = new JsonNodeClient(args[0])) {
             Map<String, Object> node = nodeInfo(client);
             if (!options.baselinesOnly()) {
                 requireListeners(client);
@@ -49,7 +51,7 @@ public final class OfflineEvaluation {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> nodeInfo(EvalClient client) throws IOException {
+    private static Map<String, Object> nodeInfo(JsonNodeClient client) throws IOException {
         Map<String, Object> root = client.send("GET", "/", (String) null);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("opensearch", ((Map<String, Object>) root.get("version")).get("number"));
@@ -61,7 +63,7 @@ public final class OfflineEvaluation {
     }
 
     /** The personalize systems need listener profiles: refuse clearly when this node has none. */
-    private static void requireListeners(EvalClient client) throws IOException {
+    private static void requireListeners(JsonNodeClient client) throws IOException {
         Map<String, Object> settings = client.send("GET", "/_cluster/settings?include_defaults=true&flat_settings=true", (String) null);
         if (!String.valueOf(settings.get("defaults")).contains("plugins.podcast.listeners.recent_heard_size")) {
             throw new IllegalStateException("this node's podcast-personalize has no listener profiles (events API): the personalize "

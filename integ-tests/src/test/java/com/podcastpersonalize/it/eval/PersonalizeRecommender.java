@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -12,7 +14,7 @@ public final class PersonalizeRecommender extends SearchRecommender {
 
     private final PersonalizeConfig config;
 
-    public PersonalizeRecommender(EvalClient client, String index, PersonalizeConfig config) {
+    public PersonalizeRecommender(JsonNodeClient client, String index, PersonalizeConfig config) {
         super(client, index, config.name(), config.kind());
         this.config = config;
     }

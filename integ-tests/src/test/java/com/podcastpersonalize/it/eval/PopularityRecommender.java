@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -9,7 +11,7 @@ public final class PopularityRecommender extends SearchRecommender {
 
     private final String popularityField;
 
-    public PopularityRecommender(EvalClient client, String index, String popularityField) {
+    public PopularityRecommender(JsonNodeClient client, String index, String popularityField) {
         super(client, index, "popularity", "baseline");
         this.popularityField = popularityField;
     }

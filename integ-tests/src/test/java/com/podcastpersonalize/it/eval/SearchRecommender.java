@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -9,12 +11,12 @@ import java.util.List;
 /** A recommender that answers with one search on the evaluation index: the ids of its top hits. */
 abstract class SearchRecommender implements Recommender {
 
-    private final EvalClient client;
+    private final JsonNodeClient client;
     protected final String index;
     private final String name;
     private final String kind;
 
-    SearchRecommender(EvalClient client, String index, String name, String kind) {
+    SearchRecommender(JsonNodeClient client, String index, String name, String kind) {
         this.client = client;
         this.index = index;
         this.name = name;
@@ -34,7 +36,7 @@ abstract class SearchRecommender implements Recommender {
     @Override
     public final List<String> recommend(ListenerQuery listener) throws IOException {
         XContentBuilder body = body(listener);
-        return body == null ? List.of() : EvalClient.ids(client.send("POST", "/" + index + "/_search", body));
+        return body == null ? List.of() : JsonNodeClient.ids(client.send("POST", "/" + index + "/_search", body));
     }
 
     /** The complete search body for the listener, or null when there is nothing to ask. */

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,11 @@ import java.util.List;
  */
 public final class ValidationTuner {
 
-    private final EvalClient client;
+    private final JsonNodeClient client;
     private final String index;
     private final SystemEvaluator evaluator;
 
-    public ValidationTuner(EvalClient client, String index, SystemEvaluator evaluator) {
+    public ValidationTuner(JsonNodeClient client, String index, SystemEvaluator evaluator) {
         this.client = client;
         this.index = index;
         this.evaluator = evaluator;

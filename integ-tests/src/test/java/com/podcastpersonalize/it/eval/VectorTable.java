@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.support.JsonNodeClient;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -16,7 +18,7 @@ public final class VectorTable {
     private VectorTable() {}
 
     @SuppressWarnings("unchecked")
-    public static Map<String, float[]> load(EvalClient client, String index) throws IOException {
+    public static Map<String, float[]> load(JsonNodeClient client, String index) throws IOException {
         Map<String, float[]> vectors = new HashMap<>();
         Object after = null;
         while (true) {
@@ -26,7 +28,7 @@ public final class VectorTable {
             if (after != null) {
                 body.array("search_after", after);
             }
-            List<Map<String, Object>> hits = EvalClient.hits(client.send("POST", "/" + index + "/_search", body.endObject()));
+            List<Map<String, Object>> hits = JsonNodeClient.hits(client.send("POST", "/" + index + "/_search", body.endObject()));
             for (Map<String, Object> hit : hits) {
                 Object vector = ((Map<String, Object>) hit.get("_source")).get("text_vector");
                 if (vector instanceof List<?> values) {

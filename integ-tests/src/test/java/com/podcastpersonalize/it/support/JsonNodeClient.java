@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval;
+package com.podcastpersonalize.it.support;
 
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.ParseException;
@@ -16,17 +16,26 @@ import org.opensearch.core.xcontent.XContentParser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The node the evaluation runs against: JSON requests in, parsed JSON out; errors carry the node's answer. */
-public final class EvalClient implements Closeable {
+/**
+ * A real node as the demo, the benchmarks and the evaluation talk to it: JSON requests in, parsed JSON
+ * out; errors carry the node's answer.
+ */
+public final class JsonNodeClient implements Closeable {
 
     private final RestClient rest;
 
-    public EvalClient(String url) throws URISyntaxException {
+    public JsonNodeClient(String url) throws URISyntaxException {
+        this(url, Duration.ofMinutes(5));
+    }
+
+    /** @param responseTimeout how long one request may take (bulk loads and force merges take minutes) */
+    public JsonNodeClient(String url, Duration responseTimeout) throws URISyntaxException {
         this.rest = RestClient.builder(HttpHost.create(url))
-            .setRequestConfigCallback(config -> config.setResponseTimeout(Timeout.ofMinutes(5)))
+            .setRequestConfigCallback(config -> config.setResponseTimeout(Timeout.of(responseTimeout)))
             .build();
     }
 
