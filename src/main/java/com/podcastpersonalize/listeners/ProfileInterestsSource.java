@@ -1,7 +1,6 @@
 package com.podcastpersonalize.listeners;
 
 import com.podcastpersonalize.query.ListenerInterests;
-import com.podcastpersonalize.query.ListenerInterestsSource;
 
 import org.opensearch.core.action.ActionListener;
 
@@ -12,7 +11,7 @@ import java.util.function.BiConsumer;
  * The {@code personalize} query's view of a stored profile: unknown listener → popularity; only
  * declared topics → those; else the learned interests (centroids, short- and long-term) in words.
  */
-public final class ProfileInterestsSource implements ListenerInterestsSource {
+public final class ProfileInterestsSource {
 
     private final ListenerIds ids;
     private final BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader;
@@ -23,7 +22,7 @@ public final class ProfileInterestsSource implements ListenerInterestsSource {
         this.loader = loader;
     }
 
-    @Override
+    /** Loads a listener's interests asynchronously; an unknown listener is not an error: it answers {@link ListenerInterests#unknown()}. */
     public void load(String listenerId, ActionListener<ListenerInterests> listener) {
         final String storedId;
         try {

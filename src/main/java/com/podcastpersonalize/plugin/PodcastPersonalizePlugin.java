@@ -7,6 +7,7 @@ import com.podcastpersonalize.listeners.ListenerIndices;
 import com.podcastpersonalize.listeners.ListenerProfiles;
 import com.podcastpersonalize.listeners.ProfileInterestsSource;
 import com.podcastpersonalize.listeners.ProfileStore;
+import com.podcastpersonalize.listeners.TransportListenerInterestsAction;
 import com.podcastpersonalize.model.DjlRuntime;
 import com.podcastpersonalize.model.ModelCatalog;
 import com.podcastpersonalize.model.TextEmbeddingService;
@@ -19,11 +20,10 @@ import com.podcastpersonalize.processor.audio.source.AudioAccessPolicy;
 import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
-import com.podcastpersonalize.query.PersonalizeQueryBuilder;
 import com.podcastpersonalize.query.ListenerInterestsAction;
+import com.podcastpersonalize.query.PersonalizeQueryBuilder;
 import com.podcastpersonalize.query.QueryTextEmbeddingAction;
 import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
-import com.podcastpersonalize.listeners.TransportListenerInterestsAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
@@ -135,12 +135,12 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         audioEmbeddings.set(audio);
 
         // listener events and profiles; the personalize query reads the same profiles
-        ListenerIds ids = PodcastSettings.LISTENERS_PSEUDONYMIZE.get(environment.settings())
-            ? ListenerIds.pseudonymizing(PodcastSettings.LISTENERS_PSEUDONYMIZE_KEY.get(environment.settings()))
+        Settings nodeSettings = environment.settings();
+        ListenerIds ids = PodcastSettings.LISTENERS_PSEUDONYMIZE.get(nodeSettings)
+            ? ListenerIds.pseudonymizing(PodcastSettings.LISTENERS_PSEUDONYMIZE_KEY.get(nodeSettings))
             : ListenerIds.plain();
         listenerIds.set(ids);
         ListenerIndices listenerIndices = new ListenerIndices(client, clusterService);
-        Settings nodeSettings = environment.settings();
         ProfileStore profileStore = new ProfileStore(
             client,
             listenerIndices,
