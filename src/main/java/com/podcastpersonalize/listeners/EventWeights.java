@@ -17,6 +17,11 @@ public final class EventWeights {
     public static final double SKIP = -0.3;
     public static final double DISLIKE = -0.8;
     public static final double SEARCH = 0.6;
+    /**
+     * Weight from which an event says the listener liked the episode (complete, like, subscribe, or a
+     * play heard to at least 5/6): such episodes seed collaborative recommendations.
+     */
+    public static final double POSITIVE = SUBSCRIBE;
     /** Fraction assumed for a play that does not say how much was heard. */
     public static final double UNKNOWN_FRACTION = 0.5;
 

@@ -19,8 +19,17 @@ public final class Profile {
     /** A topic the listener declared at sign-up, with its label's embedding. */
     public record DeclaredTopic(String label, float[] vector) {}
 
-    /** An episode the listener heard, and when. */
-    public record Heard(String episodeId, long timestamp) {}
+    /**
+     * An episode the listener heard, when, and how they took it: the {@link EventWeights} weight of
+     * the latest event on it (the strongest one when several share that time), &lt; 0 when it pushed away.
+     */
+    public record Heard(String episodeId, long timestamp, float weight) {
+
+        /** Whether the listener liked it enough to seed collaborative recommendations. */
+        public boolean positive() {
+            return weight >= EventWeights.POSITIVE;
+        }
+    }
 
     static final int TOPICS_KEPT = 50;
     static final int SHOWS_KEPT = 1000;

@@ -64,6 +64,7 @@ public final class ProfileCodec {
         builder.field("topics", profile.topics().asMap());
         builder.field("heard_ids", profile.heard().stream().map(Profile.Heard::episodeId).toList());
         builder.field("heard_times", profile.heard().stream().map(Profile.Heard::timestamp).toList());
+        builder.field("heard_weights", profile.heard().stream().map(Profile.Heard::weight).toList());
         builder.startArray("declared");
         for (Profile.DeclaredTopic topic : profile.declaredTopics()) {
             builder.startObject().field("label", topic.label()).field("vector", encode(topic.vector())).endObject();
@@ -93,8 +94,11 @@ public final class ProfileCodec {
         profile.topics = topics(state.get("topics"), Profile.TOPICS_KEPT);
         List<String> heardIds = (List<String>) state.getOrDefault("heard_ids", List.of());
         List<Number> heardTimes = (List<Number>) state.getOrDefault("heard_times", List.of());
+        List<Number> heardWeights = (List<Number>) state.getOrDefault("heard_weights", List.of());
         for (int i = 0; i < heardIds.size(); i++) {
-            profile.heard.add(new Profile.Heard(heardIds.get(i), heardTimes.get(i).longValue()));
+            // profiles written before weights were kept count as neutral: heard, but no seed
+            float weight = i < heardWeights.size() ? heardWeights.get(i).floatValue() : 0f;
+            profile.heard.add(new Profile.Heard(heardIds.get(i), heardTimes.get(i).longValue(), weight));
         }
         List<Profile.DeclaredTopic> declared = new ArrayList<>();
         for (Map<String, Object> topic : (List<Map<String, Object>>) state.getOrDefault("declared", List.of())) {

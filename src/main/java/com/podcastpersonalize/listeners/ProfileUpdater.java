@@ -92,7 +92,7 @@ public final class ProfileUpdater {
         }
         profile.topics.add(episode.topics(), weight * longFactor);
         if (event.type().heard()) {
-            addHeard(profile, new Profile.Heard(event.episodeId(), event.timestamp()));
+            addHeard(profile, new Profile.Heard(event.episodeId(), event.timestamp(), (float) weight));
         }
     }
 
@@ -168,8 +168,9 @@ public final class ProfileUpdater {
     private void addHeard(Profile profile, Profile.Heard heard) {
         List<Profile.Heard> list = profile.heard;
         for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).episodeId().equals(heard.episodeId())) {
-                if (list.get(i).timestamp() >= heard.timestamp()) {
+            Profile.Heard known = list.get(i);
+            if (known.episodeId().equals(heard.episodeId())) {
+                if (known.timestamp() > heard.timestamp() || (known.timestamp() == heard.timestamp() && known.weight() >= heard.weight())) {
                     return;
                 }
                 list.remove(i);

@@ -7,6 +7,7 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -133,6 +134,22 @@ public class ProfileUpdaterTests extends OpenSearchTestCase {
             event(EventType.PLAY, "d", 0, v(1, 0))
         ));
         assertEquals(List.of("a", "c", "b"), profile.heard().stream().map(Profile.Heard::episodeId).toList());
+    }
+
+    public void testHeardKeepsHowTheLatestEventTookTheEpisode() {
+        Profile profile = new Profile("u1");
+        updater.apply(profile, List.of(
+            event(EventType.LIKE, "a", 1, v(1, 0)),
+            event(EventType.COMPLETE, "a", 1, v(1, 0)),
+            event(EventType.COMPLETE, "b", 1, v(1, 0)),
+            event(EventType.SKIP, "b", 2, v(1, 0))
+        ));
+        Map<String, Profile.Heard> heard = new HashMap<>();
+        profile.heard().forEach(h -> heard.put(h.episodeId(), h));
+        assertEquals(1.0f, heard.get("a").weight(), 0f); // like and complete at one time: the stronger
+        assertTrue(heard.get("a").positive());
+        assertEquals(-0.3f, heard.get("b").weight(), 1e-6f); // skipped after finishing: the latest
+        assertFalse(heard.get("b").positive());
     }
 
     public void testIncrementalThroughStorageEqualsOneReplay() throws Exception {
