@@ -1,5 +1,6 @@
 package com.podcastpersonalize.listeners;
 
+import com.podcastpersonalize.events.EventType;
 import com.podcastpersonalize.events.ListenerEvent;
 
 /**
@@ -28,10 +29,15 @@ public final class EventWeights {
     private EventWeights() {}
 
     public static double weight(ListenerEvent event) {
-        return switch (event.type()) {
+        return weight(event.type(), event.fractionListened());
+    }
+
+    /** The weight of an event of {@code type}; {@code fractionListened} matters for plays only (null: unknown). */
+    public static double weight(EventType type, Double fractionListened) {
+        return switch (type) {
             case COMPLETE -> COMPLETE;
             case LIKE -> LIKE;
-            case PLAY -> PLAY * (event.fractionListened() == null ? UNKNOWN_FRACTION : event.fractionListened());
+            case PLAY -> PLAY * (fractionListened == null ? UNKNOWN_FRACTION : fractionListened);
             case SUBSCRIBE -> SUBSCRIBE;
             case SKIP -> SKIP;
             case DISLIKE -> DISLIKE;

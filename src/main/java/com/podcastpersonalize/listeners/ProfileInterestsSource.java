@@ -15,15 +15,27 @@ public final class ProfileInterestsSource {
 
     private final ListenerIds ids;
     private final BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader;
+    private final BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative;
 
-    /** @param loader loads a profile by stored id (null when none), e.g. {@link ProfileStore#get} */
-    public ProfileInterestsSource(ListenerIds ids, BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader) {
+    /**
+     * @param loader        loads a profile by stored id (null when none), e.g. {@link ProfileStore#get}
+     * @param collaborative loads the collaborative candidates seeded by a profile's heard episodes
+     */
+    public ProfileInterestsSource(
+        ListenerIds ids,
+        BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader,
+        BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative
+    ) {
         this.ids = ids;
         this.loader = loader;
+        this.collaborative = collaborative;
     }
 
-    /** Loads a listener's interests asynchronously; an unknown listener is not an error: it answers {@link ListenerInterests#unknown()}. */
-    public void load(String listenerId, ActionListener<ListenerInterests> listener) {
+    /**
+     * Loads a listener's interests asynchronously, with their collaborative candidates when
+     * {@code withCollaborative}; an unknown listener is not an error: it answers {@link ListenerInterests#unknown()}.
+     */
+    public void load(String listenerId, boolean withCollaborative, ActionListener<ListenerInterests> listener) {
         final String storedId;
         try {
             storedId = ids.storedId("listener_id", listenerId);
@@ -31,7 +43,21 @@ public final class ProfileInterestsSource {
             listener.onFailure(e);
             return;
         }
-        loader.accept(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? ListenerInterests.unknown() : interests(versioned.profile())), listener::onFailure));
+        loader.accept(storedId, ActionListener.wrap(versioned -> {
+            if (versioned == null) {
+                listener.onResponse(ListenerInterests.unknown());
+                return;
+            }
+            ListenerInterests interests = interests(versioned.profile());
+            if (!withCollaborative) {
+                listener.onResponse(interests);
+                return;
+            }
+            collaborative.accept(versioned.profile().heard(), ActionListener.wrap(
+                candidates -> listener.onResponse(interests.withCollaborative(candidates)),
+                listener::onFailure
+            ));
+        }, listener::onFailure));
     }
 
     /** The mapping itself: a profile to what the query needs. */

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.plugin;
 
+import com.podcastpersonalize.collaborative.CollaborativeCandidatesLoader;
+import com.podcastpersonalize.collaborative.CollaborativeTrainer;
 import com.podcastpersonalize.events.EventIngest;
 import com.podcastpersonalize.listeners.EpisodeCache;
 import com.podcastpersonalize.listeners.ListenerIds;
@@ -25,6 +27,7 @@ import com.podcastpersonalize.query.PersonalizeQueryBuilder;
 import com.podcastpersonalize.query.QueryTextEmbeddingAction;
 import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
+import com.podcastpersonalize.rest.RestCollaborativeAction;
 import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
 import com.podcastpersonalize.rest.RestListenerEventsAction;
@@ -80,6 +83,9 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     private static final String INFERENCE_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "inference_pool";
     /** Thread pool for audio fetching, decoding and analysis. */
     public static final String AUDIO_THREAD_POOL = "podcast_audio";
+    /** Model training (collaborative, learned ranker): one at a time, off the search and write pools. */
+    public static final String TRAINING_THREAD_POOL = "podcast_training";
+    private static final String TRAINING_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "training_pool";
     private static final String AUDIO_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "audio_pool";
 
     /** Set in createComponents; processors and REST handlers are built earlier and read it lazily. */
@@ -88,6 +94,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     private final SetOnce<ListenerIds> listenerIds = new SetOnce<>();
     private final SetOnce<EventIngest> eventIngest = new SetOnce<>();
     private final SetOnce<ListenerProfiles> listenerProfiles = new SetOnce<>();
+    private final SetOnce<CollaborativeTrainer> collaborativeTrainer = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -153,7 +160,9 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         );
         eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, episodeCache, threadPool::absoluteTimeInMillis));
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
-        ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get);
+        collaborativeTrainer.set(new CollaborativeTrainer(client, clusterService, threadPool, TRAINING_THREAD_POOL, threadPool::absoluteTimeInMillis));
+        CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService);
+        ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load);
         // injected into the internal actions the personalize query and rescorer call during rewrite
         return List.of(service, audio, interests);
     }
@@ -192,7 +201,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         return List.of(
             new FixedExecutorBuilder(settings, INFERENCE_THREAD_POOL, 1, 1000, INFERENCE_THREAD_POOL_SETTINGS_PREFIX),
             // decoding is single-threaded per episode: one thread per processor, a short queue (episodes are big)
-            new FixedExecutorBuilder(settings, AUDIO_THREAD_POOL, processors, 200, AUDIO_THREAD_POOL_SETTINGS_PREFIX)
+            new FixedExecutorBuilder(settings, AUDIO_THREAD_POOL, processors, 200, AUDIO_THREAD_POOL_SETTINGS_PREFIX),
+            new FixedExecutorBuilder(settings, TRAINING_THREAD_POOL, 1, 10, TRAINING_THREAD_POOL_SETTINGS_PREFIX)
         );
     }
 
@@ -238,7 +248,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new RestPodcastInfoAction(textEmbeddings::get, clusterSettings),
             new RestEmbedAction(textEmbeddings::get),
             new RestListenerEventsAction(eventIngest::get, listenerIds::get, clusterSettings, System::currentTimeMillis),
-            new RestListenerAction(listenerProfiles::get, listenerIds::get)
+            new RestListenerAction(listenerProfiles::get, listenerIds::get),
+            new RestCollaborativeAction(collaborativeTrainer::get, clusterSettings)
         );
     }
 

@@ -19,11 +19,16 @@ import java.util.Set;
  * @param interest   cosine of the episode's text vector to the listener's closest interest
  * @param audio      cosine of the episode's audio vector to the listener's taste in sound
  * @param popularity the episode's popularity ({@code popularity_field}), log-scaled
+ * @param collaborative co-listening: how much listeners of what this listener liked also liked the
+ *                      episode (needs a trained collaborative model, see {@code collaborative/_train})
  */
-public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity) implements Writeable, ToXContentFragment {
+public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative)
+    implements
+        Writeable,
+        ToXContentFragment {
 
-    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f);
-    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity");
+    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f);
+    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative");
 
     public BlendWeights {
         check("lexical", lexical);
@@ -31,7 +36,8 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         check("interest", interest);
         check("audio", audio);
         check("popularity", popularity);
-        if (lexical + semantic + interest + audio + popularity <= 0) {
+        check("collaborative", collaborative);
+        if (lexical + semantic + interest + audio + popularity + collaborative <= 0) {
             throw new IllegalArgumentException("[weights] must not all be 0");
         }
     }
@@ -54,7 +60,8 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             number(map, "semantic", DEFAULT.semantic),
             number(map, "interest", DEFAULT.interest),
             number(map, "audio", DEFAULT.audio),
-            number(map, "popularity", DEFAULT.popularity)
+            number(map, "popularity", DEFAULT.popularity),
+            number(map, "collaborative", DEFAULT.collaborative)
         );
     }
 
@@ -70,7 +77,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
     }
 
     public BlendWeights(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     @Override
@@ -80,6 +87,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         out.writeFloat(interest);
         out.writeFloat(audio);
         out.writeFloat(popularity);
+        out.writeFloat(collaborative);
     }
 
     @Override
@@ -90,6 +98,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             .field("interest", interest)
             .field("audio", audio)
             .field("popularity", popularity)
+            .field("collaborative", collaborative)
             .endObject();
     }
 }

@@ -22,27 +22,35 @@ public final class ListenerInterestsAction extends ActionType<ListenerInterestsA
         super(NAME, Response::new);
     }
 
-    /** The listener, as the search names them. */
+    /** The listener, as the search names them, and whether collaborative candidates are wanted (they cost a multi-get). */
     public static final class Request extends ActionRequest {
         private final String listenerId;
+        private final boolean collaborative;
 
-        public Request(String listenerId) {
+        public Request(String listenerId, boolean collaborative) {
             this.listenerId = listenerId;
+            this.collaborative = collaborative;
         }
 
         public Request(StreamInput in) throws IOException {
             super(in);
             listenerId = in.readString();
+            collaborative = in.readBoolean();
         }
 
         public String listenerId() {
             return listenerId;
         }
 
+        public boolean collaborative() {
+            return collaborative;
+        }
+
         @Override
         public void writeTo(StreamOutput out) throws IOException {
             super.writeTo(out);
             out.writeString(listenerId);
+            out.writeBoolean(collaborative);
         }
 
         @Override

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * The {@code personalize} clause as a Lucene query on one shard.
  *
  * <p>On rewrite it gathers candidates (top {@code k} of each source: BM25, k-NN with the query
- * vector, k-NN with each interest vector, the most popular), then computes every component
+ * vector, k-NN with each interest vector, the most popular, the listener's collaborative
+ * candidates), then computes every component
  * exactly for every candidate (BM25 by advancing its scorer, cosines from the stored vectors,
  * popularity from doc values), normalizes, blends with the weights, and rewrites to the fixed
  * scored set. Cost: one search per candidate source plus O(candidates x dimension) arithmetic.
@@ -41,7 +42,7 @@ import java.util.TreeMap;
 final class PersonalizeQuery extends Query {
 
     /** Where candidates come from; each is already restricted by the filter and the heard exclusion. */
-    record Sources(Query lexical, Query semanticKnn, List<Query> interestKnn, Query popularityCandidates) {}
+    record Sources(Query lexical, Query semanticKnn, List<Query> interestKnn, Query popularityCandidates, Query collaborative) {}
 
     /** The fields read for exact scoring. */
     record Fields(String textVector, String audioVector, String popularity, boolean popularityIsFloatingPoint) {}
@@ -95,6 +96,12 @@ final class PersonalizeQuery extends Query {
         all.addAll(sources.interestKnn());
         for (Query source : all) {
             for (ScoreDoc hit : searcher.search(source, k).scoreDocs) {
+                candidates.computeIfAbsent(hit.doc, d -> new ScoreBreakdown());
+            }
+        }
+        if (sources.collaborative() != null) {
+            int wanted = Math.max(1, interests.collaborative().size());
+            for (ScoreDoc hit : searcher.search(sources.collaborative(), wanted).scoreDocs) {
                 candidates.computeIfAbsent(hit.doc, d -> new ScoreBreakdown());
             }
         }
@@ -152,6 +159,9 @@ final class PersonalizeQuery extends Query {
         StoredVectorReader audio = fields.audioVector() == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
         InterestMatcher matcher = new InterestMatcher(interests.interests());
         SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
+        Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0
+            ? CollaborativeLookup.inLeaf(leaf, interests.collaborative())
+            : Map.of();
         for (int c = from; c < to; c++) {
             int doc = docs[c] - leaf.docBase;
             ScoreBreakdown breakdown = breakdowns[c];
@@ -179,6 +189,11 @@ final class PersonalizeQuery extends Query {
                 long raw = popularity.nextValue();
                 breakdown.popularityRaw = fields.popularityIsFloatingPoint() ? NumericUtils.sortableLongToDouble(raw) : raw;
             }
+            ListenerInterests.CollaborativeCandidate alsoLiked = collaborative.get(doc);
+            if (alsoLiked != null) {
+                breakdown.collaborativeRaw = alsoLiked.value();
+                breakdown.collaborativeBecause = alsoLiked.because();
+            }
         }
     }
 
@@ -189,13 +204,14 @@ final class PersonalizeQuery extends Query {
             b.interest = Float.isNaN(b.interestCosine) ? 0 : ScoreNormalization.clipCosine(b.interestValue);
             b.audio = Float.isNaN(b.audioCosine) ? 0 : ScoreNormalization.clipCosine(b.audioCosine);
             b.popularity = Double.isNaN(b.popularityRaw) ? 0 : ScoreNormalization.popularity(b.popularityRaw, popularityPivot);
+            b.collaborative = Float.isNaN(b.collaborativeRaw) ? 0 : b.collaborativeRaw; // already in (0, 1]: share of the listener's best
         }
         if (normalization == ScoreNormalization.RRF) {
             toReciprocalRanks(breakdowns);
         }
         for (ScoreBreakdown b : breakdowns) {
             b.score = weights.lexical() * b.lexical + weights.semantic() * b.semantic + weights.interest() * b.interest
-                + weights.audio() * b.audio + weights.popularity() * b.popularity;
+                + weights.audio() * b.audio + weights.popularity() * b.popularity + weights.collaborative() * b.collaborative;
         }
     }
 
@@ -206,6 +222,7 @@ final class PersonalizeQuery extends Query {
         rank(breakdowns, b -> b.interest, (b, v) -> b.interest = v);
         rank(breakdowns, b -> b.audio, (b, v) -> b.audio = v);
         rank(breakdowns, b -> b.popularity, (b, v) -> b.popularity = v);
+        rank(breakdowns, b -> b.collaborative, (b, v) -> b.collaborative = v);
     }
 
     private interface Getter {

@@ -343,7 +343,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText);
         }
         if (needsInterests) {
-            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId);
+            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, weights.collaborative() > 0);
         }
         return pending;
     }
@@ -424,14 +424,23 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                 interestQueries.add(knn(context, interest.vector(), restricted ? restriction : null));
             }
         }
+        Query collaborative = null;
+        if (weights.collaborative() > 0 && !interests.collaborative().isEmpty()) {
+            String[] ids = interests.collaborative().stream().map(ListenerInterests.CollaborativeCandidate::episodeId).toArray(String[]::new);
+            BoolQueryBuilder alsoLiked = new BoolQueryBuilder().filter(new IdsQueryBuilder().addIds(ids));
+            if (restricted) {
+                alsoLiked.filter(restriction);
+            }
+            collaborative = alsoLiked.toQuery(context);
+        }
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
-        boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty();
+        boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty() && collaborative == null;
         Query popularityCandidates = (popularityType != null && weights.popularity() > 0) || noOtherSource
             ? (restrictionQuery == null ? new MatchAllDocsQuery() : restrictionQuery)
             : null;
         boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
         return new PersonalizeQuery(
-            new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates),
+            new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates, collaborative),
             new PersonalizeQuery.Fields(vectorField, audioField, popularityType == null ? null : popularityField, floating),
             queryVector,
             interests,

@@ -42,8 +42,9 @@ public final class PersonalizeRewrite {
      * completed, and adds the strategy used to the response headers of the search: it is called on
      * the thread that carries the search on after all rewrite actions completed (the header must be
      * set there, not in one action's callback, whose context the search may not continue in).
+     * With {@code collaborative}, the interests also carry the listener's co-listening candidates.
      */
-    public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId) {
+    public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative) {
         SetOnce<ListenerInterests> loaded = new SetOnce<>();
         SetOnce<ThreadContext> requestContext = new SetOnce<>();
         context.registerAsyncAction((client, listener) -> {
@@ -57,7 +58,7 @@ public final class PersonalizeRewrite {
                     listener.onResponse(null);
                 }, listener::onFailure)
             );
-            client.execute(ListenerInterestsAction.INSTANCE, new ListenerInterestsAction.Request(listenerId), inRequestContext);
+            client.execute(ListenerInterestsAction.INSTANCE, new ListenerInterestsAction.Request(listenerId, collaborative), inRequestContext);
         });
         return () -> {
             ListenerInterests interests = loaded.get();

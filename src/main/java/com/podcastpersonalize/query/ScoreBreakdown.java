@@ -21,6 +21,9 @@ final class ScoreBreakdown {
     String interestLabel;
     float audioCosine = Float.NaN;
     double popularityRaw = Double.NaN;
+    /** share of the listener's best collaborative score; NaN when co-listening does not point here */
+    float collaborativeRaw = Float.NaN;
+    String collaborativeBecause;
 
     /** Normalized values in [0, 1] (0 where absent). */
     float lexical;
@@ -28,6 +31,7 @@ final class ScoreBreakdown {
     float interest;
     float audio;
     float popularity;
+    float collaborative;
 
     float score;
 
@@ -39,6 +43,7 @@ final class ScoreBreakdown {
         add(parts, "interest", weights.interest(), interest, "cosine to interest [" + interestLabel + "] " + format(interestCosine), normalization);
         add(parts, "audio", weights.audio(), audio, "cosine to the listener's taste in sound " + format(audioCosine), normalization);
         add(parts, "popularity", weights.popularity(), popularity, "popularity " + (Double.isNaN(popularityRaw) ? "unknown" : String.valueOf((long) popularityRaw)), normalization);
+        add(parts, "collaborative", weights.collaborative(), collaborative, "co-listening " + format(collaborativeRaw) + " of the best, mostly via [" + collaborativeBecause + "]", normalization);
         if (queryText != null && (lexical > 0.5f || semantic > 0.6f)) {
             reasons.add("matches your search \"" + queryText + "\"");
         }
@@ -48,6 +53,9 @@ final class ScoreBreakdown {
                     ? "in a topic you follow: " + interestLabel
                     : "close to your interest in " + interestLabel
             );
+        }
+        if (weights.collaborative() > 0 && collaborativeRaw >= 0.3f) {
+            reasons.add("listeners of '" + collaborativeBecause + "' also liked this");
         }
         if (audioCosine >= 0.8f) {
             reasons.add("sounds like what you listen to");

@@ -335,6 +335,41 @@ public final class PodcastSettings {
     /** The pseudonymization key, in the OpenSearch keystore (the same on every node). */
     public static final Setting<SecureString> LISTENERS_PSEUDONYMIZE_KEY = SecureSetting.secureString(LISTENERS_PREFIX + "pseudonymize_key", null);
 
+    public static final String COLLABORATIVE_PREFIX = PREFIX + "collaborative.";
+    private static final String COLLABORATIVE_INDEX_KEY = COLLABORATIVE_PREFIX + "index";
+
+    /**
+     * Alias of the collaborative model (per episode, its co-listening neighbours); each training
+     * writes a new index {@code <alias>-<time>} and moves the alias to it.
+     */
+    public static final Setting<String> COLLABORATIVE_INDEX = Setting.simpleString(
+        COLLABORATIVE_INDEX_KEY,
+        "podcast-collaborative",
+        name -> validateIndexName(COLLABORATIVE_INDEX_KEY, name),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** How many of a listener's latest liked episodes seed their collaborative candidates at query time. */
+    public static final Setting<Integer> COLLABORATIVE_MAX_SEEDS = Setting.intSetting(
+        COLLABORATIVE_PREFIX + "max_seeds",
+        100,
+        1,
+        1000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** How many collaborative candidates (best first) a query considers per listener. */
+    public static final Setting<Integer> COLLABORATIVE_CANDIDATES = Setting.intSetting(
+        COLLABORATIVE_PREFIX + "candidates",
+        200,
+        1,
+        10_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             EPISODES_INDEX,
@@ -350,6 +385,9 @@ public final class PodcastSettings {
             AUDIO_TIMEOUT,
             AUDIO_WINDOWS,
             AUDIO_WINDOW_LENGTH,
+            COLLABORATIVE_INDEX,
+            COLLABORATIVE_MAX_SEEDS,
+            COLLABORATIVE_CANDIDATES,
             LISTENERS_EVENTS_INDEX,
             LISTENERS_PROFILES_INDEX,
             LISTENERS_INDEX_SHARDS,

@@ -17,7 +17,7 @@ import static com.podcastpersonalize.listeners.ProfileFixtures.v;
 public class ProfileInterestsSourceTests extends OpenSearchTestCase {
 
     public void testUnknownListenerGetsPopularity() {
-        ListenerInterests interests = load(new ProfileInterestsSource(ListenerIds.plain(), (id, l) -> l.onResponse(null)), "nobody");
+        ListenerInterests interests = load(new ProfileInterestsSource(ListenerIds.plain(), (id, l) -> l.onResponse(null), NO_COLLABORATIVE), "nobody");
         assertEquals(ListenerInterests.Strategy.POPULARITY, interests.strategy());
         assertTrue(interests.interests().isEmpty());
         assertNull(interests.audioInterest());
@@ -73,13 +73,43 @@ public class ProfileInterestsSourceTests extends OpenSearchTestCase {
         load(new ProfileInterestsSource(ids, (id, l) -> {
             asked.set(id);
             l.onResponse(null);
-        }), "u42");
+        }, NO_COLLABORATIVE), "u42");
         assertEquals("b68b164d2562f02a886eebbfe8d1d06cd96b5a09fb4aae566792438ffe5acdb8", asked.get());
     }
 
+    public void testCollaborativeCandidatesAreSeededByTheHeardListOnlyWhenAsked() {
+        Profile profile = new Profile("u1");
+        new ProfileUpdater(CONFIG).apply(profile, List.of(new ResolvedEvent(
+            new com.podcastpersonalize.events.ListenerEvent("x", "u1", "e1", EventType.COMPLETE, 0, null, null, null, null),
+            new EpisodeFeatures(v(1, 0), null, List.of(), null),
+            null
+        )));
+        AtomicReference<List<Profile.Heard>> seeded = new AtomicReference<>();
+        var candidate = new ListenerInterests.CollaborativeCandidate("e9", 1f, "Episode one");
+        ProfileInterestsSource source = new ProfileInterestsSource(
+            ListenerIds.plain(),
+            (id, l) -> l.onResponse(new ProfileStore.Versioned(profile, 0, 1)),
+            (heard, l) -> {
+                seeded.set(heard);
+                l.onResponse(List.of(candidate));
+            }
+        );
+        assertEquals(List.of(), load(source, "u1", false).collaborative());
+        assertNull(seeded.get());
+        assertEquals(List.of(candidate), load(source, "u1", true).collaborative());
+        assertEquals(List.of("e1"), seeded.get().stream().map(Profile.Heard::episodeId).toList());
+    }
+
+    private static final java.util.function.BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> NO_COLLABORATIVE =
+        (heard, l) -> l.onResponse(List.of());
+
     private static ListenerInterests load(ProfileInterestsSource source, String id) {
+        return load(source, id, false);
+    }
+
+    private static ListenerInterests load(ProfileInterestsSource source, String id, boolean collaborative) {
         AtomicReference<ListenerInterests> result = new AtomicReference<>();
-        source.load(id, ActionListener.wrap(result::set, e -> { throw new AssertionError(e); }));
+        source.load(id, collaborative, ActionListener.wrap(result::set, e -> { throw new AssertionError(e); }));
         return result.get();
     }
 }

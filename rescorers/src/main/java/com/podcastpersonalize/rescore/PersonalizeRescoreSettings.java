@@ -20,6 +20,7 @@ import java.io.IOException;
  * @param popularityField   numeric field for popularity, or null
  * @param popularityWeight  weight of popularity, saturated on a log scale
  * @param popularityPivot   the popularity that counts as one half
+ * @param collaborativeWeight weight of co-listening (share of the listener's best collaborative score)
  */
 record PersonalizeRescoreSettings(
     float queryWeight,
@@ -31,7 +32,8 @@ record PersonalizeRescoreSettings(
     TimeValue freshnessHalfLife,
     String popularityField,
     float popularityWeight,
-    float popularityPivot
+    float popularityPivot,
+    float collaborativeWeight
 ) implements Writeable {
 
     PersonalizeRescoreSettings {
@@ -42,7 +44,8 @@ record PersonalizeRescoreSettings(
         }
         check("freshness_weight", freshnessWeight);
         check("popularity_weight", popularityWeight);
-        if (queryWeight + interestWeight + freshnessWeight + popularityWeight <= 0) {
+        check("collaborative_weight", collaborativeWeight);
+        if (queryWeight + interestWeight + freshnessWeight + popularityWeight + collaborativeWeight <= 0) {
             throw new IllegalArgumentException("[personalize] rescorer weights must not all be 0");
         }
         if (!(popularityPivot > 0) || Float.isInfinite(popularityPivot)) {
@@ -63,7 +66,7 @@ record PersonalizeRescoreSettings(
     }
 
     PersonalizeRescoreSettings(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     @Override
@@ -78,5 +81,6 @@ record PersonalizeRescoreSettings(
         out.writeOptionalString(popularityField);
         out.writeFloat(popularityWeight);
         out.writeFloat(popularityPivot);
+        out.writeFloat(collaborativeWeight);
     }
 }

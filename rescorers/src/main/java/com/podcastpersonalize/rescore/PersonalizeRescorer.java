@@ -1,5 +1,6 @@
 package com.podcastpersonalize.rescore;
 
+import com.podcastpersonalize.query.CollaborativeLookup;
 import com.podcastpersonalize.query.InterestMatcher;
 import com.podcastpersonalize.query.ListenerInterests;
 import com.podcastpersonalize.query.ScoreNormalization;
@@ -22,11 +23,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rescores the top window of any query for one listener: the original score (saturated by a
  * fixed pivot, so that every shard and explain compute the same value), closeness to the listener's interests (from the hits' stored text vectors),
- * freshness decay and popularity, each with its weight.
+ * freshness decay, popularity and co-listening, each with its weight.
  *
  * <p>Walks the window in doc id order over the index leaves (the cheap direction for vectors and
  * doc values), then re-sorts by the new score. Cost: O(window x dimension).
@@ -58,6 +60,7 @@ final class PersonalizeRescorer implements Rescorer {
         InterestMatcher.Match interest;
         long publishedAt = Long.MIN_VALUE;
         double popularity = Double.NaN;
+        ListenerInterests.CollaborativeCandidate alsoLiked;
         float query;
         float interestValue;
         float freshness;
@@ -110,6 +113,9 @@ final class PersonalizeRescorer implements Rescorer {
         if (s.freshnessField() != null) {
             details.add(Explanation.match(s.freshnessWeight() * p.freshness, String.format(Locale.ROOT, "freshness: weight %s x %.4f (half-life %s)", s.freshnessWeight(), p.freshness, s.freshnessHalfLife())));
         }
+        if (p.alsoLiked != null && s.collaborativeWeight() > 0) {
+            details.add(Explanation.match(s.collaborativeWeight() * p.alsoLiked.value(), String.format(Locale.ROOT, "collaborative: weight %s x %.4f (listeners of '%s' also liked this)", s.collaborativeWeight(), p.alsoLiked.value(), p.alsoLiked.because())));
+        }
         if (s.popularityField() != null) {
             details.add(Explanation.match(s.popularityWeight() * p.popularityValue, String.format(Locale.ROOT, "popularity: weight %s x %.4f (%s = %s)", s.popularityWeight(), p.popularityValue, s.popularityField(), Double.isNaN(p.popularity) ? "missing" : String.valueOf(p.popularity))));
         }
@@ -132,6 +138,9 @@ final class PersonalizeRescorer implements Rescorer {
             StoredVectorReader vectors = StoredVectorReader.open(leaf, s.vectorField());
             SortedNumericDocValues dates = s.freshnessField() == null ? null : leaf.reader().getSortedNumericDocValues(s.freshnessField());
             SortedNumericDocValues popularity = s.popularityField() == null ? null : leaf.reader().getSortedNumericDocValues(s.popularityField());
+            Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = s.collaborativeWeight() > 0
+                ? CollaborativeLookup.inLeaf(leaf, context.interests.collaborative())
+                : Map.of();
             int end = leaf.docBase + leaf.reader().maxDoc();
             for (; i < byDoc.size() && byDoc.get(i).hit.doc < end; i++) {
                 Parts p = byDoc.get(i);
@@ -145,6 +154,7 @@ final class PersonalizeRescorer implements Rescorer {
                     long raw = popularity.nextValue();
                     p.popularity = context.popularityIsFloatingPoint ? NumericUtils.sortableLongToDouble(raw) : raw;
                 }
+                p.alsoLiked = collaborative.get(doc);
             }
         }
         double halfLife = s.freshnessHalfLife().millis();
@@ -154,7 +164,7 @@ final class PersonalizeRescorer implements Rescorer {
             p.freshness = p.publishedAt == Long.MIN_VALUE ? 0 : (float) Math.pow(0.5, Math.max(0, context.now - p.publishedAt) / halfLife);
             p.popularityValue = Double.isNaN(p.popularity) ? 0 : ScoreNormalization.popularity(p.popularity, s.popularityPivot());
             p.score = s.queryWeight() * p.query + s.interestWeight() * p.interestValue + s.freshnessWeight() * p.freshness
-                + s.popularityWeight() * p.popularityValue;
+                + s.popularityWeight() * p.popularityValue + s.collaborativeWeight() * (p.alsoLiked == null ? 0 : p.alsoLiked.value());
         }
         return parts;
     }

@@ -51,6 +51,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
     private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
     private static final ParseField POPULARITY_WEIGHT = new ParseField("popularity_weight");
     private static final ParseField POPULARITY_PIVOT = new ParseField("popularity_pivot");
+    private static final ParseField COLLABORATIVE_WEIGHT = new ParseField("collaborative_weight");
 
     private final String listenerId;
     private final PersonalizeRescoreSettings settings;
@@ -97,6 +98,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
         String popularityField = null;
         float popularityWeight = 0.1f;
         float popularityPivot = 1000f;
+        float collaborativeWeight = 0.3f;
         String current = null;
         XContentParser.Token token;
         try {
@@ -127,6 +129,8 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                     popularityWeight = parser.floatValue();
                 } else if (POPULARITY_PIVOT.match(current, parser.getDeprecationHandler())) {
                     popularityPivot = parser.floatValue();
+                } else if (COLLABORATIVE_WEIGHT.match(current, parser.getDeprecationHandler())) {
+                    collaborativeWeight = parser.floatValue();
                 } else {
                     throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] rescorer: unknown field [" + current + "]");
                 }
@@ -141,7 +145,8 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                 halfLife,
                 popularityField,
                 popularityField == null ? 0 : popularityWeight,
-                popularityPivot
+                popularityPivot,
+                collaborativeWeight
             );
             return new PersonalizeRescorerBuilder(listenerId, settings, null, null);
         } catch (IllegalArgumentException e) {
@@ -167,6 +172,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
             builder.field(POPULARITY_WEIGHT.getPreferredName(), settings.popularityWeight());
             builder.field(POPULARITY_PIVOT.getPreferredName(), settings.popularityPivot());
         }
+        builder.field(COLLABORATIVE_WEIGHT.getPreferredName(), settings.collaborativeWeight());
         builder.endObject();
     }
 
@@ -179,7 +185,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
             ListenerInterests loaded = pendingInterests.get();
             return loaded == null ? this : copyWith(loaded, null);
         }
-        return copyWith(null, PersonalizeRewrite.loadInterests(context, listenerId));
+        return copyWith(null, PersonalizeRewrite.loadInterests(context, listenerId, settings.collaborativeWeight() > 0));
     }
 
     private PersonalizeRescorerBuilder copyWith(ListenerInterests loaded, Supplier<ListenerInterests> pending) {

@@ -22,6 +22,7 @@ import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.mapper.Uid;
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
 
     private static Document episode(String id, float[] vector, Long publishedAt, Long plays) {
         Document doc = new Document();
-        doc.add(new StringField("_id", id, Field.Store.YES));
+        doc.add(new StringField("_id", Uid.encodeId(id), Field.Store.YES)); // as OpenSearch indexes ids
         if (vector != null) {
             doc.add(new KnnFloatVectorField("text_vector", vector, VectorSimilarityFunction.COSINE));
         }
@@ -93,7 +94,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testInterestLiftsTheListenersEpisodeAboveBetterQueryMatches() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(4f, 2f, 1f), searcher, context(3, settings));
         // query part = score / (score + 5): 4/9, 2/7, 1/6; interest = cosine to jazz x (0.5 + 0.5 x strength 1): 0, 0.6, 1
         assertEquals(2, rescored.scoreDocs[0].doc);
@@ -105,7 +106,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testFreshnessHalvesAtTheHalfLifeAndPopularityIsLogScaled() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 5f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 5f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(1f, 1f, 1f), searcher, context(3, settings));
         float[] byDoc = new float[3];
         for (ScoreDoc hit : rescored.scoreDocs) {
@@ -118,7 +119,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testHitsPastTheWindowKeepTheirOrderBelowIt() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(40f, 30f, 20f, 10f), searcher, context(2, settings));
         assertEquals(1, rescored.scoreDocs[0].doc); // 30/35 + 2 x 0.6 beats 40/45
         assertEquals(0, rescored.scoreDocs[1].doc);
@@ -129,14 +130,14 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testEpisodesWithoutVectorsGetNoInterestAndNoError() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f);
         TopDocs input = new TopDocs(new TotalHits(1, TotalHits.Relation.EQUAL_TO), new ScoreDoc[] { new ScoreDoc(3, 5f) });
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(input, searcher, context(10, settings));
         assertEquals(0.5f, rescored.scoreDocs[0].score, 1e-6); // 5 / (5 + 5), nothing else
     }
 
     public void testExplainNamesEachPartAndTheInterestInWords() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f, 1000f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f, 1000f, 0f);
         Explanation explanation = PersonalizeRescorer.INSTANCE.explain(2, searcher, context(10, settings), Explanation.match(1f, "original"));
         String text = explanation.toString();
         assertTrue(text, text.contains("close to your interest in jazz"));
@@ -155,13 +156,28 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
         assertEquals(explanation.getValue().doubleValue(), sum, 1e-5);
     }
 
+    public void testCollaborativeCandidateIsLiftedAndExplained() throws IOException {
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 0f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 2f);
+        ListenerInterests withCoListening = jazzListener().withCollaborative(
+            List.of(new ListenerInterests.CollaborativeCandidate("0", 1f, "Jazz Stories"), new ListenerInterests.CollaborativeCandidate("missing", 0.5f, "x"))
+        );
+        PersonalizeRescorer.Context context = new PersonalizeRescorer.Context(10, settings, withCoListening, false, NOW);
+        TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(1f, 9f, 5f), searcher, context);
+        assertEquals(0, rescored.scoreDocs[0].doc); // 1/(1+5) + 2 x 1 beats 9/(9+5)
+        assertEquals(1f / 6 + 2f, rescored.scoreDocs[0].score, 1e-6);
+        Explanation explanation = PersonalizeRescorer.INSTANCE.explain(0, searcher, context, Explanation.match(1f, "original"));
+        assertTrue(explanation.toString(), explanation.toString().contains("collaborative: weight 2.0 x 1.0000 (listeners of 'Jazz Stories' also liked this)"));
+        assertEquals(rescored.scoreDocs[0].score, explanation.getValue().floatValue(), 1e-6);
+    }
+
     public void testParsingKeepsTheContractAndNamesBadValues() throws IOException {
         PersonalizeRescorerBuilder builder = parse("""
             {"listener_id": "u42", "interest_weight": 0.5, "freshness_field": "published_at", "popularity_field": "play_count"}""");
         assertEquals(PersonalizeRescorerBuilder.NAME, builder.getWriteableName());
         assertBadValue("{\"interest_weight\": 0.5}", "listener_id");
         assertBadValue("{\"listener_id\": \"u\", \"interest_weight\": -1}", "[interest_weight]");
-        assertBadValue("{\"listener_id\": \"u\", \"query_weight\": 0, \"interest_weight\": 0}", "must not all be 0");
+        assertBadValue("{\"listener_id\": \"u\", \"query_weight\": 0, \"interest_weight\": 0, \"collaborative_weight\": 0}", "must not all be 0");
+        assertBadValue("{\"listener_id\": \"u\", \"collaborative_weight\": -1}", "[collaborative_weight]");
         assertBadValue("{\"listener_id\": \"u\", \"freshness_field\": \"d\", \"freshness_half_life\": \"0s\"}", "[freshness_half_life]");
         assertBadValue("{\"listener_id\": \"u\", \"query_pivot\": 0}", "[query_pivot]");
         assertBadValue("{\"listener_id\": \"u\", \"window\": 3}", "unknown field [window]");
