@@ -98,10 +98,15 @@ public final class CollaborativeTrainer {
             .size(PAGE_SIZE)
             .sort("_doc")
             .fetchSource(new String[] { EventDocument.LISTENER_ID, EventDocument.EPISODE_ID, EventDocument.TYPE, EventDocument.FRACTION, EventDocument.TIMESTAMP }, null);
-        client.search(new SearchRequest(events).source(source).scroll(SCROLL_KEEP_ALIVE), pageListener(likes, ActionListener.wrap(
-            read -> threadPool.executor(executor).execute(() -> learn(likes, parameters, alias, startedAt, done)),
+        ActionListener<Void> read = ActionListener.wrap(
+            ignored -> threadPool.executor(executor).execute(() -> learn(likes, parameters, alias, startedAt, done)),
             done::onFailure
-        )));
+        );
+        // events just posted are searchable only after a refresh: learn from everything sent so far
+        client.admin().indices().refresh(new RefreshRequest(events), ActionListener.wrap(
+            refreshed -> client.search(new SearchRequest(events).source(source).scroll(SCROLL_KEEP_ALIVE), pageListener(likes, read)),
+            done::onFailure
+        ));
     }
 
     /** Folds each page into {@code likes} and asks for the next until the scroll is exhausted. */

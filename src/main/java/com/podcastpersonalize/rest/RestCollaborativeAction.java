@@ -6,6 +6,7 @@ import com.podcastpersonalize.settings.PodcastSettings;
 
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.action.admin.indices.mapping.get.GetMappingsRequest;
+import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.action.admin.indices.mapping.get.GetMappingsResponse;
 import org.opensearch.cluster.metadata.MappingMetadata;
 import org.opensearch.common.settings.ClusterSettings;
@@ -61,7 +62,7 @@ public class RestCollaborativeAction extends BaseRestHandler {
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
         if (request.method() == RestRequest.Method.GET) {
             String alias = settings.get(PodcastSettings.COLLABORATIVE_INDEX);
-            return channel -> client.admin().indices().getMappings(new GetMappingsRequest().indices(alias), new RestBuilderListener<>(channel) {
+            return channel -> client.admin().indices().getMappings(new GetMappingsRequest().indices(alias).indicesOptions(IndicesOptions.lenientExpandOpen()), new RestBuilderListener<>(channel) {
                 @Override
                 public RestResponse buildResponse(GetMappingsResponse response, XContentBuilder builder) throws IOException {
                     return describe(alias, response, builder);
