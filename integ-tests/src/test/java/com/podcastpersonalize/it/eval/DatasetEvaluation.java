@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The evaluation of one data set on the node: split, index the catalogue through the pipeline, build
  * the listeners' profiles through the events API (test profiles from the training part, validation
- * profiles from the training part minus its latest share), tune {@code personalize} on validation,
- * then run every system on the test split.
+ * profiles from the training part minus its latest share), train the collaborative model from the
+ * validation events and tune {@code personalize} on validation, then train it from the test
+ * profiles' events and run every system on the test split.
  */
 public final class DatasetEvaluation {
 
@@ -71,14 +72,21 @@ public final class DatasetEvaluation {
         start = System.nanoTime();
         configureEventsFor(index);
         ListenerEventsLoader loader = new ListenerEventsLoader(client);
-        int events = loader.load(dataset, only(splits, listenersOf(testCases, TEST_PREFIX)), TEST_PREFIX);
-        events += loader.load(dataset, only(validationSplits, listenersOf(validationCases, VALIDATION_PREFIX)), VALIDATION_PREFIX);
+        // every listener's training part goes in (not only the evaluated ones): co-listening learns from all of them,
+        // as the client-side reference does
+        int events = loader.load(dataset, splits, TEST_PREFIX);
+        events += loader.load(dataset, validationSplits, VALIDATION_PREFIX);
         client.send("POST", "/_refresh", (String) null);
         seconds.put("events", elapsed(start));
 
         start = System.nanoTime();
+        trainCollaborative(VALIDATION_PREFIX); // validation profiles' events only: the validation hold-outs stay unseen
         TuningResult tuning = new ValidationTuner(client, index, evaluator).tune(validationCases, "play_count_validation");
         seconds.put("tuning", elapsed(start));
+
+        start = System.nanoTime();
+        trainCollaborative(TEST_PREFIX);
+        seconds.put("collaborative training", elapsed(start));
 
         start = System.nanoTime();
         for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best())) {
@@ -90,6 +98,14 @@ public final class DatasetEvaluation {
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));
         seconds.put("personalize", elapsed(start));
         return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), events, systems, tuning, seconds);
+    }
+
+    /** Trains the plugin's collaborative model from the stored events of the listeners whose node id starts with {@code prefix}. */
+    private void trainCollaborative(String prefix) throws IOException {
+        Map<String, Object> trained = client.send("POST", "/_plugins/podcast/collaborative/_train", JsonXContent.contentBuilder().startObject()
+            .startObject("filter").startObject("prefix").field("listener_id", prefix).endObject().endObject()
+            .endObject());
+        Progress.log("collaborative model from " + prefix + "* listeners: " + trained);
     }
 
     private void configureEventsFor(String index) throws IOException {

@@ -14,7 +14,7 @@ public final class PersonalizeSystems {
     static final String DEFAULT = "personalize (defaults, saturation)";
     static final String RRF = "personalize, normalization rrf";
     static final String TUNED = "personalize, tuned on validation";
-    static final List<String> COMPONENTS = List.of("lexical", "semantic", "interest", "audio", "popularity");
+    static final List<String> COMPONENTS = List.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative");
 
     private PersonalizeSystems() {}
 
