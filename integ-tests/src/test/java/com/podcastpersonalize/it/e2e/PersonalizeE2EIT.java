@@ -78,6 +78,31 @@ public class PersonalizeE2EIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    public void aCollaborativeModelTrainedOnTheNodeRecommendsWhatFansAlsoFinished() throws IOException {
+        List<String> listeners = List.of("e2e-fan-1", "e2e-fan-2", "e2e-newcomer");
+        try {
+            node.sendOk("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-fan-1", List.of("crime-zodiac", "cook-gumbo")));
+            node.sendOk("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-fan-2", List.of("crime-zodiac", "cook-gumbo")));
+            node.sendOk("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents("e2e-newcomer", List.of("crime-zodiac")));
+            String trained = node.sendOk("POST", "/_plugins/podcast/collaborative/_train", "{\"filter\": {\"prefix\": {\"listener_id\": \"e2e-\"}}}");
+            assertTrue(trained, trained.contains("\"episodes_with_neighbours\""));
+            String body = """
+                {"size": 1, "explain": true, "query": {"personalize": {"listener_id": "e2e-newcomer",
+                  "weights": {"collaborative": 1, "interest": 0.2, "popularity": 0}}}}""";
+            Map<String, Object> parsed = new ObjectMapper().readValue(node.sendOk("POST", "/" + INDEX + "/_search", body), Map.class);
+            List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) parsed.get("hits")).get("hits");
+            assertEquals(hits.toString(), "cook-gumbo", hits.get(0).get("_id"));
+            assertTrue(hits.toString(), hits.get(0).get("_explanation").toString().contains("also liked this"));
+        } finally {
+            for (String listener : listeners) {
+                node.send("DELETE", "/_plugins/podcast/listeners/" + listener, null);
+            }
+            node.send("DELETE", "/podcast-collaborative-*", null);
+        }
+    }
+
+    @Test
     public void aBadClauseIsA400ThatNamesTheField() throws IOException {
         RealNode.Answer answer = node.send("POST", "/" + INDEX + "/_search", "{\"query\": {\"personalize\": {\"listener_id\": \"e2e-jazz\", \"k\": 0}}}");
         assertEquals(answer.body(), 400, answer.status());
