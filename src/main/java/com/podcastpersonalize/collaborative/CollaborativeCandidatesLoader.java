@@ -36,11 +36,7 @@ public final class CollaborativeCandidatesLoader {
         ClusterSettings settings = clusterService.getClusterSettings();
         String alias = settings.get(PodcastSettings.COLLABORATIVE_INDEX);
         var metadata = clusterService.state().metadata();
-        List<CollaborativeScores.Seed> seeds = heard.stream() // latest first
-            .filter(Profile.Heard::positive)
-            .limit(settings.get(PodcastSettings.COLLABORATIVE_MAX_SEEDS))
-            .map(h -> new CollaborativeScores.Seed(h.episodeId(), h.weight()))
-            .toList();
+        List<CollaborativeScores.Seed> seeds = CollaborativeScores.seeds(heard, settings.get(PodcastSettings.COLLABORATIVE_MAX_SEEDS));
         if (seeds.isEmpty() || !(metadata.hasAlias(alias) || metadata.hasIndex(alias))) {
             listener.onResponse(List.of());
             return;
