@@ -1,5 +1,6 @@
 package com.podcastpersonalize.collaborative;
 
+import com.podcastpersonalize.listeners.Profile;
 import com.podcastpersonalize.query.ListenerInterests.CollaborativeCandidate;
 
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ final class CollaborativeScores {
     record StoredNeighbours(String title, List<String> ids, List<Number> similarities) {}
 
     private CollaborativeScores() {}
+
+    /** The seeds of a listener: their latest {@code maxSeeds} liked episodes (heard is latest first). */
+    static List<Seed> seeds(List<Profile.Heard> heard, int maxSeeds) {
+        return heard.stream().filter(Profile.Heard::positive).limit(maxSeeds).map(h -> new Seed(h.episodeId(), h.weight())).toList();
+    }
 
     /**
      * The best {@code limit} candidates, best first; episodes in {@code heard} are left out (they are

@@ -161,7 +161,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, episodeCache, threadPool::absoluteTimeInMillis));
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
         collaborativeTrainer.set(new CollaborativeTrainer(client, clusterService, threadPool, TRAINING_THREAD_POOL, threadPool::absoluteTimeInMillis));
-        CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService);
+        CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService, PodcastSettings.COLLABORATIVE_CACHE_SIZE.get(nodeSettings));
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load);
         // injected into the internal actions the personalize query and rescorer call during rewrite
         return List.of(service, audio, interests);
