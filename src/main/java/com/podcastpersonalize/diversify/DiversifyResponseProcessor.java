@@ -7,6 +7,9 @@ import org.opensearch.search.pipeline.AbstractProcessor;
 import org.opensearch.search.pipeline.SearchResponseProcessor;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code podcast_diversify} search response processor: re-ranks the top {@code window} hits of
@@ -25,10 +28,16 @@ public final class DiversifyResponseProcessor extends AbstractProcessor implemen
     public static final String TYPE = "podcast_diversify";
 
     private final DiversifyParameters parameters;
+    private final Set<String> fieldsToRead = new HashSet<>();
 
     DiversifyResponseProcessor(String tag, String description, boolean ignoreFailure, DiversifyParameters parameters) {
         super(tag, description, ignoreFailure);
         this.parameters = parameters;
+        fieldsToRead.add(parameters.showField());
+        // the vector is the costly part of a source to read: skipped when similarity does not count
+        if (parameters.lambda() > 0) {
+            fieldsToRead.add(parameters.vectorField());
+        }
     }
 
     @Override
@@ -66,9 +75,9 @@ public final class DiversifyResponseProcessor extends AbstractProcessor implemen
         String[][] shows = new String[n][];
         for (int i = 0; i < n; i++) {
             scores[i] = window[i].getScore();
-            // reading the vector parses the hit's _source; not needed when similarity does not count
-            vectors[i] = parameters.lambda() > 0 ? EpisodeVectors.of(HitValues.read(window[i], parameters.vectorField())) : null;
-            shows[i] = ShowKeys.of(HitValues.read(window[i], parameters.showField()));
+            Map<String, Object> values = HitValues.read(window[i], fieldsToRead);
+            vectors[i] = EpisodeVectors.of(values.get(parameters.vectorField()));
+            shows[i] = ShowKeys.of(values.get(parameters.showField()));
         }
         return MaximalMarginalRelevance.select(scores, vectors, shows, parameters.lambda(), parameters.maxPerShow());
     }

@@ -3,43 +3,41 @@ package com.podcastpersonalize.diversify;
 import org.opensearch.common.document.DocumentField;
 import org.opensearch.search.SearchHit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads one value of a search hit by field path: from the hit's {@code fields} first (what the
- * request asked for with {@code fields} or {@code docvalue_fields}, which works when {@code _source}
- * is disabled or filtered), then from its {@code _source}.
+ * Reads the values of a search hit at some field paths: from the hit's {@code fields} first (what
+ * the request asked for with {@code fields} or {@code docvalue_fields}, which works when
+ * {@code _source} is disabled or filtered), then from its {@code _source} ({@link SourceFields}).
  */
 final class HitValues {
 
     private HitValues() {}
 
-    /** The value at {@code path}, a list for {@code fields} values; null when the hit does not carry it. */
-    static Object read(SearchHit hit, String path) {
-        DocumentField field = hit.getFields().get(path);
-        if (field != null) {
-            return field.getValues();
-        }
-        return hit.hasSource() ? find(hit.getSourceAsMap(), path) : null;
-    }
-
-    /**
-     * The value at a dotted path in a source map, whether the source nests objects
-     * ({@code {"a": {"b": 1}}}) or has dotted keys ({@code {"a.b": 1}}), or mixes both.
-     * A path through an array of objects is ambiguous and gives null.
-     */
-    static Object find(Map<?, ?> source, String path) {
-        if (source.containsKey(path)) {
-            return source.get(path);
-        }
-        for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
-            if (source.get(path.substring(0, dot)) instanceof Map<?, ?> inner) {
-                Object found = find(inner, path.substring(dot + 1));
-                if (found != null) {
-                    return found;
-                }
+    /** The value at each path that the hit carries: a list for {@code fields} values; paths it lacks are absent. */
+    static Map<String, Object> read(SearchHit hit, Set<String> paths) {
+        Map<String, Object> values = new HashMap<>();
+        Set<String> fromSource = new HashSet<>();
+        for (String path : paths) {
+            DocumentField field = hit.getFields().get(path);
+            if (field != null) {
+                values.put(path, field.getValues());
+            } else {
+                fromSource.add(path);
             }
         }
-        return null;
+        if (fromSource.isEmpty() == false && hit.hasSource()) {
+            try {
+                values.putAll(SourceFields.read(hit.getSourceRef(), fromSource));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the _source of hit [" + hit.getId() + "]", e);
+            }
+        }
+        return values;
     }
 }
