@@ -45,10 +45,6 @@ public final class DiversifyResponseProcessor extends AbstractProcessor implemen
         return TYPE;
     }
 
-    public DiversifyParameters parameters() {
-        return parameters;
-    }
-
     @Override
     public SearchResponse processResponse(SearchRequest request, SearchResponse response) {
         if (response.getHits() == null || response.getHits().getHits().length < 2) {
