@@ -2,6 +2,8 @@ package com.podcastpersonalize.plugin;
 
 import com.podcastpersonalize.collaborative.CollaborativeCandidatesLoader;
 import com.podcastpersonalize.collaborative.CollaborativeTrainer;
+import com.podcastpersonalize.diversify.DiversifyProcessorFactory;
+import com.podcastpersonalize.diversify.DiversifyResponseProcessor;
 import com.podcastpersonalize.events.EventIngest;
 import com.podcastpersonalize.listeners.EpisodeCache;
 import com.podcastpersonalize.listeners.ListenerIds;
@@ -52,10 +54,12 @@ import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.ActionPlugin;
 import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPipelinePlugin;
 import org.opensearch.plugins.SearchPlugin;
 import org.opensearch.repositories.RepositoriesService;
 import org.opensearch.rest.RestController;
 import org.opensearch.rest.RestHandler;
+import org.opensearch.search.pipeline.SearchResponseProcessor;
 import org.opensearch.script.ScriptService;
 import org.opensearch.threadpool.ExecutorBuilder;
 import org.opensearch.threadpool.FixedExecutorBuilder;
@@ -75,7 +79,7 @@ import java.util.function.Supplier;
  * Entry point of podcast-personalize: wires settings, thread pools, components and REST handlers.
  * It holds no logic of its own.
  */
-public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, IngestPlugin, SearchPlugin {
+public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, IngestPlugin, SearchPlugin, SearchPipelinePlugin {
 
     public static final String NAME = "podcast-personalize";
     /** Thread pool for model inference, so that it never runs on transport or search threads. */
@@ -161,7 +165,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         eventIngest.set(new EventIngest(client, listenerIndices, profileStore, textEmbeddings::get, episodeCache, threadPool::absoluteTimeInMillis));
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
         collaborativeTrainer.set(new CollaborativeTrainer(client, clusterService, threadPool, TRAINING_THREAD_POOL, threadPool::absoluteTimeInMillis));
-        CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService);
+        CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService, PodcastSettings.COLLABORATIVE_CACHE_SIZE.get(nodeSettings));
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load);
         // injected into the internal actions the personalize query and rescorer call during rewrite
         return List.of(service, audio, interests);
@@ -232,6 +236,11 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     @Override
     public List<RescorerSpec<?>> getRescorers() {
         return List.of(new RescorerSpec<>(PersonalizeRescorerBuilder.NAME, PersonalizeRescorerBuilder::new, PersonalizeRescorerBuilder::fromXContent));
+    }
+
+    @Override
+    public Map<String, org.opensearch.search.pipeline.Processor.Factory<SearchResponseProcessor>> getResponseProcessors(SearchPipelinePlugin.Parameters parameters) {
+        return Map.of(DiversifyResponseProcessor.TYPE, new DiversifyProcessorFactory());
     }
 
     @Override

@@ -370,6 +370,15 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    /** Episodes' co-listening neighbour lists each node keeps parsed (0: none); static. */
+    public static final Setting<Integer> COLLABORATIVE_CACHE_SIZE = Setting.intSetting(
+        COLLABORATIVE_PREFIX + "cache_size",
+        20_000,
+        0,
+        10_000_000,
+        Property.NodeScope
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             EPISODES_INDEX,
@@ -388,6 +397,7 @@ public final class PodcastSettings {
             COLLABORATIVE_INDEX,
             COLLABORATIVE_MAX_SEEDS,
             COLLABORATIVE_CANDIDATES,
+            COLLABORATIVE_CACHE_SIZE,
             LISTENERS_EVENTS_INDEX,
             LISTENERS_PROFILES_INDEX,
             LISTENERS_INDEX_SHARDS,

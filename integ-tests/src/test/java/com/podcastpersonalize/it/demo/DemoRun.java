@@ -12,16 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The demo's data and output, against the node bin/demo started: creates the {@code episodes}
  * pipeline and index and loads the real 2017 iTunes catalogue through it (skipped when a previous
- * run already did), lets four listeners with different tastes listen through the events API, then
- * prints, side by side, plain BM25 and each listener's personalized results for the same query, and
- * a no-query recommendation per listener, with the reasons from explain.
+ * run already did), lets four listeners with different tastes listen through the events API, and a
+ * crowd of listeners who share part of each one's taste and also finish episodes of another
+ * category; trains the co-listening model from those events; then prints, side by side, plain BM25
+ * and each listener's personalized results for the same query, and a no-query recommendation per
+ * listener through a search pipeline with {@code podcast_diversify} (one episode per show), with
+ * the reasons from explain.
  *
  * <p>Run by {@code bin/demo}: {@code DemoRun <node url>}.
  */
@@ -29,6 +36,8 @@ public final class DemoRun {
 
     static final String INDEX = "episodes";
     static final String QUERY = "interview about the week's big story";
+    static final String DIVERSE_PIPELINE = "demo-diverse";
+    static final int CROWD_PER_LISTENER = 10;
 
     /** A simulated listener: an id, what they like in words, and the show category whose episodes they finish. */
     record Listener(String id, String taste, String category) {}
@@ -56,9 +65,18 @@ public final class DemoRun {
         List<EpisodeCatalog.Episode> catalogue = EpisodeCatalog.load();
         Map<String, EpisodeCatalog.Show> shows = EpisodeCatalog.shows();
         loadCatalogue(catalogue, shows);
+        Map<Listener, List<EpisodeCatalog.Episode>> finished = new LinkedHashMap<>();
         for (Listener listener : LISTENERS) {
-            listen(listener, catalogue, shows);
+            finished.put(listener, listen(listener, catalogue, shows));
         }
+        listenAsACrowd(finished);
+        Map<String, Object> trained = client.send("POST", "/_plugins/podcast/collaborative/_train", (String) null);
+        System.err.printf(Locale.ROOT, "[demo] co-listening model trained from %s events of %s listeners: %s episodes with neighbours (%s ms)%n",
+            trained.get("events"), trained.get("listeners"), trained.get("episodes_with_neighbours"), trained.get("took_ms"));
+        client.send("PUT", "/_search/pipeline/" + DIVERSE_PIPELINE, """
+            {"description": "podcast-personalize demo: one episode per show on a recommendation page",
+             "response_processors": [{"podcast_diversify": {"vector_field": "text_vector", "lambda": 0.3,
+               "max_per_show": 1, "show_field": "show_id", "window": 30}}]}""");
         System.out.println();
         System.out.println("== the same query, \"" + QUERY + "\", for plain BM25 and for each listener (top 3)");
         printHits("plain BM25 (no personalization)", search(bm25()));
@@ -66,9 +84,10 @@ public final class DemoRun {
             printHits(listener.id() + " (finished " + listener.taste() + " episodes)", search(personalize(listener.id(), QUERY)));
         }
         System.out.println();
-        System.out.println("== no query: a recommendation for each listener (top 3, already heard episodes skipped)");
+        System.out.println("== no query: a recommendation for each listener (top 3, already heard episodes skipped,");
+        System.out.println("   one episode per show by the " + DIVERSE_PIPELINE + " search pipeline)");
         for (Listener listener : LISTENERS) {
-            printHits(listener.id(), search(personalize(listener.id(), null)));
+            printHits(listener.id(), client.send("POST", "/" + INDEX + "/_search?search_pipeline=" + DIVERSE_PIPELINE, personalize(listener.id(), null)));
         }
         printHits("a listener nobody knows (cold start)", search(personalize("new-listener-" + System.nanoTime(), null)));
     }
@@ -120,8 +139,48 @@ public final class DemoRun {
         client.send("POST", "/" + INDEX + "/_refresh", (String) null);
     }
 
+    /**
+     * Ten listeners per demo listener: each finished 4 of that listener's episodes and 2 of the
+     * episodes the next demo listener finished (another category), so co-listening links them.
+     */
+    private void listenAsACrowd(Map<Listener, List<EpisodeCatalog.Episode>> finished) throws IOException {
+        List<Listener> listeners = List.copyOf(finished.keySet());
+        Random random = new Random(7);
+        Instant start = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (XContentBuilder body = JsonXContent.contentBuilder()) {
+            body.startObject().startArray("events");
+            for (int l = 0; l < listeners.size(); l++) {
+                List<EpisodeCatalog.Episode> own = finished.get(listeners.get(l));
+                List<EpisodeCatalog.Episode> other = finished.get(listeners.get((l + 1) % listeners.size()));
+                for (int c = 0; c < CROWD_PER_LISTENER; c++) {
+                    String id = "crowd-" + listeners.get(l).id() + "-" + c;
+                    List<EpisodeCatalog.Episode> heard = new ArrayList<>();
+                    heard.addAll(sample(own, 4, random));
+                    heard.addAll(sample(other.subList(other.size() / 2, other.size()), 2, random));
+                    for (int i = 0; i < heard.size(); i++) {
+                        body.startObject().field("id", id + "-" + heard.get(i).id()).field("listener_id", id)
+                            .field("episode_id", heard.get(i).id()).field("type", "complete")
+                            .field("timestamp", start.plus(c * 24L + i, ChronoUnit.HOURS).toString()).endObject();
+                    }
+                }
+            }
+            body.endArray().endObject();
+            Map<String, Object> response = client.send("POST", "/_plugins/podcast/events", body.toString());
+            if (Boolean.TRUE.equals(response.get("errors"))) {
+                throw new IllegalStateException("events failed: " + response);
+            }
+        }
+        System.err.printf(Locale.ROOT, "[demo] a crowd of %d listeners finished episodes of two tastes each (events API)%n", CROWD_PER_LISTENER * listeners.size());
+    }
+
+    private static List<EpisodeCatalog.Episode> sample(List<EpisodeCatalog.Episode> episodes, int n, Random random) {
+        List<EpisodeCatalog.Episode> shuffled = new ArrayList<>(episodes);
+        Collections.shuffle(shuffled, random);
+        return shuffled.subList(0, Math.min(n, shuffled.size()));
+    }
+
     /** The listener finished ten episodes of shows in their category (and searched once), over the past days. */
-    private void listen(Listener listener, List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws IOException {
+    private List<EpisodeCatalog.Episode> listen(Listener listener, List<EpisodeCatalog.Episode> catalogue, Map<String, EpisodeCatalog.Show> shows) throws IOException {
         List<EpisodeCatalog.Episode> liked = catalogue.stream()
             // shows whose main (first) category is the listener's taste
             .filter(e -> shows.containsKey(e.podcastId()) && shows.get(e.podcastId()).categories().indexOf(listener.category()) == 0)
@@ -146,6 +205,7 @@ public final class DemoRun {
             }
         }
         System.err.printf(Locale.ROOT, "[demo] %s finished %d %s episodes (events API)%n", listener.id(), liked.size(), listener.category());
+        return liked;
     }
 
     private static String bm25() throws IOException {
