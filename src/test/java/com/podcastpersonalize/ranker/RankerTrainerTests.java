@@ -1,12 +1,17 @@
 package com.podcastpersonalize.ranker;
 
+import ai.djl.engine.Engine;
+
 import org.opensearch.test.OpenSearchTestCase;
 import org.junit.BeforeClass;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +22,12 @@ public class RankerTrainerTests extends OpenSearchTestCase {
     @BeforeClass
     public static void configureDjl() {
         RankerFixtures.configureDjl();
+    }
+
+    public void testPyTorchIsAskedForByNameAndOnnxRuntimeStaysTheDefaultEngine() {
+        assertEquals("PyTorch", PyTorchEngine.get().getEngineName());
+        assertEquals("text models rely on it", "OnnxRuntime", Engine.getDefaultEngineName());
+        assertEquals("1", System.getProperty("ai.djl.pytorch.num_threads"));
     }
 
     public void testLogisticRecoversSignsAndOrderOfKnownWeights() {
@@ -116,6 +127,43 @@ public class RankerTrainerTests extends OpenSearchTestCase {
         // the lock is released: the next training runs
         RankerModel model = RankerTrainer.train(set, options.withEpochs(1));
         assertNotNull(model);
+    }
+
+    public void testASecondTrainingWhileOneRunsIsRefusedAtOnce() throws Exception {
+        TrainingSet set = RankerFixtures.logistic(500, TRUE_WEIGHTS, 0, 10, 12);
+        TrainingOptions options = TrainingOptions.defaults(ModelType.LOGISTIC, RankerFixtures.lastWeek(set)).withEpochs(1);
+        CountDownLatch firstIsTraining = new CountDownLatch(1);
+        CountDownLatch secondWasRefused = new CountDownLatch(1);
+        AtomicReference<Exception> firstOutcome = new AtomicReference<>();
+        Thread first = new Thread(() -> {
+            try {
+                RankerTrainer.train(set, options, progress -> {}, () -> {
+                    firstIsTraining.countDown();
+                    awaitQuietly(secondWasRefused);
+                    return true;
+                });
+            } catch (Exception e) {
+                firstOutcome.set(e);
+            }
+        }, "first-ranker-training");
+        first.start();
+        try {
+            assertTrue(firstIsTraining.await(60, TimeUnit.SECONDS));
+            IllegalStateException refused = expectThrows(IllegalStateException.class, () -> RankerTrainer.train(set, options));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("a ranker training is already running on this node"));
+        } finally {
+            secondWasRefused.countDown();
+            first.join(60_000);
+        }
+        assertTrue(String.valueOf(firstOutcome.get()), firstOutcome.get() instanceof TrainingCancelledException);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void testAFeatureConstantInTrainingIsIgnored() {
