@@ -34,6 +34,10 @@ public final class DjlRuntime {
         setIfAbsent("jna.tmpdir", cacheDir.resolve("jna").toString());
         // the PyTorch engine, when present, would otherwise become the default engine
         setIfAbsent("ai.djl.default_engine", "OnnxRuntime");
+        // PyTorch (ranker training) on one thread: its models are tiny, and with more threads its OpenMP
+        // workers spin against the node's search threads (measured: a 16-unit MLP trained 7x slower on 2 busy cores)
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         configured = true;
     }
 

@@ -1,6 +1,5 @@
 package com.podcastpersonalize.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads the bundled default model once per test JVM (loading takes seconds; tests share it read-only). */
@@ -12,7 +11,7 @@ final class BundledModelTestSupport {
 
     static synchronized TextEmbeddingModel model() throws Exception {
         if (model == null) {
-            DjlRuntime.configure(Files.createTempDirectory("djl-cache"));
+            DjlTestCache.configure();
             ModelCatalog catalog = ModelCatalog.load(java.util.Optional.<Path>empty());
             model = TextEmbeddingModel.load(catalog, catalog.find(catalog.defaultModel()).orElseThrow(), Runtime.getRuntime().availableProcessors(), 64);
         }
