@@ -41,6 +41,11 @@ public final class PersonalFeatures {
             ? 0
             : ScoreNormalization.clipCosine((float) VectorMath.cosine(audioVector, interests.audioInterest()));
         float popular = Double.isNaN(popularity) ? 0 : ScoreNormalization.popularity(popularity, popularityPivot);
-        return new float[] { interest, audio, popular, collaborativeValue };
+        return ordered(interest, audio, popular, collaborativeValue);
+    }
+
+    /** Normalized component values as a feature vector, in {@link #NAMES} order. */
+    public static float[] ordered(float interest, float audio, float popularity, float collaborative) {
+        return new float[] { interest, audio, popularity, collaborative };
     }
 }

@@ -2,6 +2,7 @@ package com.podcastpersonalize.query;
 
 
 import com.podcastpersonalize.model.VectorMath;
+import com.podcastpersonalize.ranker.RankerModel;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -57,6 +58,8 @@ final class PersonalizeQuery extends Query {
     private final float popularityPivot;
     private final int k;
     private final String queryText;
+    /** The learned ranker in use, or null for the weighted blend. */
+    private final RankerModel learned;
 
     PersonalizeQuery(
         Sources sources,
@@ -68,7 +71,8 @@ final class PersonalizeQuery extends Query {
         float lexicalPivot,
         float popularityPivot,
         int k,
-        String queryText
+        String queryText,
+        RankerModel learned
     ) {
         this.sources = sources;
         this.fields = fields;
@@ -80,6 +84,7 @@ final class PersonalizeQuery extends Query {
         this.popularityPivot = popularityPivot;
         this.k = k;
         this.queryText = queryText;
+        this.learned = learned;
     }
 
     @Override
@@ -129,7 +134,7 @@ final class PersonalizeQuery extends Query {
         return new BlendedScoresQuery(
             docs,
             scores,
-            index -> breakdowns[index].explain(weights, normalization, interests.strategy(), queryText),
+            index -> breakdowns[index].explain(weights, normalization, interests.strategy(), queryText, learned),
             reader.getContext().id()
         );
     }
@@ -159,7 +164,7 @@ final class PersonalizeQuery extends Query {
         StoredVectorReader audio = fields.audioVector() == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
         InterestMatcher matcher = new InterestMatcher(interests.interests());
         SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
-        Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0
+        Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0 || learned != null
             ? CollaborativeLookup.inLeaf(leaf, interests.collaborative())
             : Map.of();
         for (int c = from; c < to; c++) {
@@ -206,12 +211,22 @@ final class PersonalizeQuery extends Query {
             b.popularity = Double.isNaN(b.popularityRaw) ? 0 : ScoreNormalization.popularity(b.popularityRaw, popularityPivot);
             b.collaborative = Float.isNaN(b.collaborativeRaw) ? 0 : b.collaborativeRaw; // already in (0, 1]: share of the listener's best
         }
+        if (learned != null) {
+            // the model scores the personal components as saturation normalizes them, whatever the
+            // normalization of the query's own components (it was trained on those values)
+            for (ScoreBreakdown b : breakdowns) {
+                b.learned = (float) learned.score(PersonalFeatures.ordered(b.interest, b.audio, b.popularity, b.collaborative));
+            }
+        }
         if (normalization == ScoreNormalization.RRF) {
             toReciprocalRanks(breakdowns);
         }
         for (ScoreBreakdown b : breakdowns) {
-            b.score = weights.lexical() * b.lexical + weights.semantic() * b.semantic + weights.interest() * b.interest
-                + weights.audio() * b.audio + weights.popularity() * b.popularity + weights.collaborative() * b.collaborative;
+            float query = weights.lexical() * b.lexical + weights.semantic() * b.semantic;
+            b.score = learned != null
+                ? query + b.learned
+                : query + weights.interest() * b.interest + weights.audio() * b.audio + weights.popularity() * b.popularity
+                    + weights.collaborative() * b.collaborative;
         }
     }
 
@@ -271,7 +286,8 @@ final class PersonalizeQuery extends Query {
             && interests.equals(that.interests)
             && weights.equals(that.weights)
             && normalization == that.normalization
-            && Objects.equals(queryText, that.queryText);
+            && Objects.equals(queryText, that.queryText)
+            && Objects.equals(learned, that.learned);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package com.podcastpersonalize.query;
 
+import com.podcastpersonalize.ranker.RankerModel;
+import com.podcastpersonalize.ranker.RankerModelCodec;
+
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -77,12 +80,34 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private float lexicalPivot = 10f;
     private String popularityField = "play_count";
     private float popularityPivot = 1000f;
+    private Ranker ranker = Ranker.BLEND;
 
     /** Resolved on the coordinating node during rewrite, then shipped to the shards. */
     private float[] queryVector;
     private ListenerInterests interests;
+    private RankerModel learnedModel;
     private transient Supplier<float[]> pendingVector;
     private transient Supplier<ListenerInterests> pendingInterests;
+    private transient Supplier<RankerModel> pendingRanker;
+
+    /** How the personal components are combined: the hand-set weighted blend, or the learned ranker in use. */
+    public enum Ranker {
+        BLEND,
+        LEARNED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Ranker parse(String value) {
+            for (Ranker ranker : values()) {
+                if (ranker.label().equals(value)) {
+                    return ranker;
+                }
+            }
+            throw new IllegalArgumentException("[" + NAME + "] [ranker] [" + value + "] does not exist; available: [blend, learned]");
+        }
+    }
 
     public PersonalizeQueryBuilder(String listenerId) {
         if (listenerId == null || listenerId.isBlank()) {
@@ -111,11 +136,13 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         popularityPivot = in.readFloat();
         queryVector = in.readBoolean() ? in.readFloatArray() : null;
         interests = in.readOptionalWriteable(ListenerInterests::new);
+        ranker = in.readEnum(Ranker.class);
+        learnedModel = in.readBoolean() ? RankerModelCodec.fromBytes(in.readBytesReference()) : null;
     }
 
     @Override
     protected void doWriteTo(StreamOutput out) throws IOException {
-        if (pendingVector != null || pendingInterests != null) {
+        if (pendingVector != null || pendingInterests != null || pendingRanker != null) {
             throw new IllegalStateException("the personalize query must be rewritten before it is sent to the shards");
         }
         out.writeString(listenerId);
@@ -136,6 +163,11 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             out.writeFloatArray(queryVector);
         }
         out.writeOptionalWriteable(interests);
+        out.writeEnum(ranker);
+        out.writeBoolean(learnedModel != null);
+        if (learnedModel != null) {
+            out.writeBytesReference(RankerModelCodec.toBytes(learnedModel));
+        }
     }
 
     public static PersonalizeQueryBuilder fromXContent(XContentParser parser) throws IOException {
@@ -152,6 +184,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         Float lexicalPivot = null;
         String popularityField = null;
         Float popularityPivot = null;
+        String ranker = null;
         String queryName = null;
         float boost = DEFAULT_BOOST;
         String currentName = null;
@@ -200,10 +233,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                 } else if (POPULARITY_PIVOT.match(currentName, parser.getDeprecationHandler())) {
                     popularityPivot = parser.floatValue();
                 } else if (RANKER.match(currentName, parser.getDeprecationHandler())) {
-                    String ranker = parser.text();
-                    if (!"blend".equals(ranker)) {
-                        throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [ranker] [" + ranker + "] does not exist; available: [blend]");
-                    }
+                    ranker = parser.text();
                 } else if (AbstractQueryBuilder.NAME_FIELD.match(currentName, parser.getDeprecationHandler())) {
                     queryName = parser.text();
                 } else if (AbstractQueryBuilder.BOOST_FIELD.match(currentName, parser.getDeprecationHandler())) {
@@ -252,6 +282,9 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                     throw new IllegalArgumentException("[popularity_pivot] must be a finite number > 0, got [" + popularityPivot + "]");
                 }
                 builder.popularityPivot = popularityPivot;
+            }
+            if (ranker != null) {
+                builder.ranker = Ranker.parse(ranker);
             }
             builder.queryName(queryName).boost(boost);
             return builder;
@@ -307,6 +340,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             builder.field(POPULARITY_FIELD.getPreferredName(), popularityField);
         }
         builder.field(POPULARITY_PIVOT.getPreferredName(), popularityPivot);
+        builder.field(RANKER.getPreferredName(), ranker.label());
         printBoostAndQueryName(builder);
         builder.endObject();
     }
@@ -319,20 +353,23 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             copy.filter = rewrittenFilter;
             return copy;
         }
-        if (pendingVector != null || pendingInterests != null) {
+        if (pendingVector != null || pendingInterests != null || pendingRanker != null) {
             float[] vector = pendingVector == null ? queryVector : pendingVector.get();
             ListenerInterests loaded = pendingInterests == null ? interests : pendingInterests.get();
-            if ((pendingVector != null && vector == null) || (pendingInterests != null && loaded == null)) {
+            RankerModel model = pendingRanker == null ? learnedModel : pendingRanker.get();
+            if ((pendingVector != null && vector == null) || (pendingInterests != null && loaded == null) || (pendingRanker != null && model == null)) {
                 return this; // the async actions have not completed yet
             }
             PersonalizeQueryBuilder resolved = copy();
             resolved.queryVector = vector;
             resolved.interests = loaded;
+            resolved.learnedModel = model;
             return resolved;
         }
         boolean needsVector = queryText != null && queryVector == null;
         boolean needsInterests = interests == null;
-        if (!needsVector && !needsInterests) {
+        boolean needsRanker = ranker == Ranker.LEARNED && learnedModel == null;
+        if (!needsVector && !needsInterests && !needsRanker) {
             return this;
         }
         if (context.convertToCoordinatorContext() == null && context.convertToShardContext() != null) {
@@ -343,7 +380,10 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText);
         }
         if (needsInterests) {
-            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, weights.collaborative() > 0);
+            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, uses(weights.collaborative()));
+        }
+        if (needsRanker) {
+            pending.pendingRanker = PersonalizeRewrite.loadRanker(context);
         }
         return pending;
     }
@@ -381,13 +421,15 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         copy.popularityPivot = popularityPivot;
         copy.queryVector = queryVector;
         copy.interests = interests;
+        copy.ranker = ranker;
+        copy.learnedModel = learnedModel;
         copy.queryName(queryName).boost(boost);
         return copy;
     }
 
     @Override
     protected Query doToQuery(QueryShardContext context) throws IOException {
-        if (interests == null || (queryText != null && queryVector == null)) {
+        if (interests == null || (queryText != null && queryVector == null) || (ranker == Ranker.LEARNED && learnedModel == null)) {
             throw new IllegalStateException("[" + NAME + "] reached a shard before it was rewritten");
         }
         requireKnnField(context, "vector_field", vectorField);
@@ -419,13 +461,13 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
         Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, restricted ? restriction : null) : null;
         List<Query> interestQueries = new ArrayList<>();
-        if (weights.interest() > 0) {
+        if (uses(weights.interest())) {
             for (ListenerInterests.Interest interest : interests.interests()) {
                 interestQueries.add(knn(context, interest.vector(), restricted ? restriction : null));
             }
         }
         Query collaborative = null;
-        if (weights.collaborative() > 0 && !interests.collaborative().isEmpty()) {
+        if (uses(weights.collaborative()) && !interests.collaborative().isEmpty()) {
             String[] ids = interests.collaborative().stream().map(ListenerInterests.CollaborativeCandidate::episodeId).toArray(String[]::new);
             BoolQueryBuilder alsoLiked = new BoolQueryBuilder().filter(new IdsQueryBuilder().addIds(ids));
             if (restricted) {
@@ -435,7 +477,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
         boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty() && collaborative == null;
-        Query popularityCandidates = (popularityType != null && weights.popularity() > 0) || noOtherSource
+        Query popularityCandidates = (popularityType != null && uses(weights.popularity())) || noOtherSource
             ? (restrictionQuery == null ? new MatchAllDocsQuery() : restrictionQuery)
             : null;
         boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
@@ -449,8 +491,17 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             lexicalPivot,
             popularityPivot,
             k,
-            queryText
+            queryText,
+            learnedModel
         );
+    }
+
+    /**
+     * Whether a personal component (interest, audio, popularity, collaborative) takes part: its
+     * weight is set, or the learned ranker decides how much it counts.
+     */
+    private boolean uses(float personalWeight) {
+        return personalWeight > 0 || ranker == Ranker.LEARNED;
     }
 
     private static float parseBoost(String field, int caret) {
@@ -499,12 +550,14 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             && Objects.equals(popularityField, other.popularityField)
             && popularityPivot == other.popularityPivot
             && Arrays.equals(queryVector, other.queryVector)
-            && Objects.equals(interests, other.interests);
+            && Objects.equals(interests, other.interests)
+            && ranker == other.ranker
+            && Objects.equals(learnedModel, other.learnedModel);
     }
 
     @Override
     protected int doHashCode() {
-        return Objects.hash(listenerId, queryText, textFields, vectorField, audioVectorField, k, weights, excludeHeard, filter, normalization, lexicalPivot, popularityField);
+        return Objects.hash(listenerId, queryText, textFields, vectorField, audioVectorField, k, weights, excludeHeard, filter, normalization, lexicalPivot, popularityField, ranker);
     }
 
     @Override

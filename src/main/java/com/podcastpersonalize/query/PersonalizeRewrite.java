@@ -1,5 +1,7 @@
 package com.podcastpersonalize.query;
 
+import com.podcastpersonalize.ranker.RankerModel;
+
 import org.apache.lucene.util.SetOnce;
 import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.common.util.concurrent.ThreadContext;
@@ -67,5 +69,35 @@ public final class PersonalizeRewrite {
             }
             return interests;
         };
+    }
+
+    /**
+     * Registers the loading of the learned ranker in use; the supplier gives it once the action
+     * completed. No model trained yet fails the search with a 400 that says how to train one.
+     */
+    public static Supplier<RankerModel> loadRanker(QueryRewriteContext context) {
+        SetOnce<RankerModel> loaded = new SetOnce<>();
+        context.registerAsyncAction((client, listener) -> client.execute(
+            ActiveRankerAction.INSTANCE,
+            new ActiveRankerAction.Request(),
+            ActionListener.wrap(response -> {
+                if (response.model() == null) {
+                    listener.onFailure(new IllegalArgumentException(
+                        "[personalize] [ranker] [learned]: no learned ranker is trained yet; train one with POST /_plugins/podcast/ranker/_train, or use [blend]"
+                    ));
+                    return;
+                }
+                if (!response.model().featureNames().equals(PersonalFeatures.NAMES)) {
+                    listener.onFailure(new IllegalArgumentException(
+                        "[personalize] [ranker] [learned]: the model in use scores " + response.model().featureNames()
+                            + " but this version of the plugin computes " + PersonalFeatures.NAMES + "; retrain it"
+                    ));
+                    return;
+                }
+                loaded.set(response.model());
+                listener.onResponse(null);
+            }, listener::onFailure)
+        ));
+        return loaded::get;
     }
 }

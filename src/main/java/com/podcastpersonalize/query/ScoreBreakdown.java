@@ -1,5 +1,7 @@
 package com.podcastpersonalize.query;
 
+import com.podcastpersonalize.ranker.RankerModel;
+
 import org.apache.lucene.search.Explanation;
 
 import java.util.ArrayList;
@@ -32,18 +34,29 @@ final class ScoreBreakdown {
     float audio;
     float popularity;
     float collaborative;
+    /** The learned ranker's probability for the personal components, when it ranks. */
+    float learned = Float.NaN;
 
     float score;
 
-    Explanation explain(BlendWeights weights, ScoreNormalization normalization, ListenerInterests.Strategy strategy, String queryText) {
+    Explanation explain(BlendWeights weights, ScoreNormalization normalization, ListenerInterests.Strategy strategy, String queryText, RankerModel model) {
         List<Explanation> parts = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         add(parts, "lexical", weights.lexical(), lexical, "BM25 " + format(lexicalRaw), normalization);
         add(parts, "semantic", weights.semantic(), semantic, "cosine to the query " + format(semanticCosine), normalization);
-        add(parts, "interest", weights.interest(), interest, "cosine to interest [" + interestLabel + "] " + format(interestCosine), normalization);
-        add(parts, "audio", weights.audio(), audio, "cosine to the listener's taste in sound " + format(audioCosine), normalization);
-        add(parts, "popularity", weights.popularity(), popularity, "popularity " + (Double.isNaN(popularityRaw) ? "unknown" : String.valueOf((long) popularityRaw)), normalization);
-        add(parts, "collaborative", weights.collaborative(), collaborative, "co-listening " + format(collaborativeRaw) + " of the best, mostly via [" + collaborativeBecause + "]", normalization);
+        boolean coListening;
+        if (model != null) {
+            parts.add(Explanation.match(learned, "learned ranker [" + model.type().label() + " v" + model.version() + "]: probability " + format(learned)
+                + " from interest " + format(interest) + ", audio " + format(audio) + ", popularity " + format(popularity)
+                + ", collaborative " + format(collaborative)));
+            coListening = true;
+        } else {
+            add(parts, "interest", weights.interest(), interest, "cosine to interest [" + interestLabel + "] " + format(interestCosine), normalization);
+            add(parts, "audio", weights.audio(), audio, "cosine to the listener's taste in sound " + format(audioCosine), normalization);
+            add(parts, "popularity", weights.popularity(), popularity, "popularity " + (Double.isNaN(popularityRaw) ? "unknown" : String.valueOf((long) popularityRaw)), normalization);
+            add(parts, "collaborative", weights.collaborative(), collaborative, "co-listening " + format(collaborativeRaw) + " of the best, mostly via [" + collaborativeBecause + "]", normalization);
+            coListening = weights.collaborative() > 0;
+        }
         if (queryText != null && (lexical > 0.5f || semantic > 0.6f)) {
             reasons.add("matches your search \"" + queryText + "\"");
         }
@@ -54,7 +67,7 @@ final class ScoreBreakdown {
                     : "close to your interest in " + interestLabel
             );
         }
-        if (weights.collaborative() > 0 && collaborativeRaw >= 0.3f) {
+        if (coListening && collaborativeRaw >= 0.3f) {
             reasons.add("listeners of '" + collaborativeBecause + "' also liked this");
         }
         if (audioCosine >= 0.8f) {
@@ -72,7 +85,7 @@ final class ScoreBreakdown {
         }
         return Explanation.match(
             score,
-            "personalize [strategy=" + strategy.label() + ", normalization=" + normalization.label() + "]: " + String.join("; ", reasons),
+            "personalize [strategy=" + strategy.label() + ", normalization=" + normalization.label() + (model == null ? "" : ", ranker=learned") + "]: " + String.join("; ", reasons),
             parts
         );
     }
