@@ -56,6 +56,15 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
         }
     }
 
+    public void testRankerIsBlendByDefaultAndLearnedOnRequest() throws IOException {
+        String blend = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, parse("{\"listener_id\": \"u1\"}"));
+        assertTrue(blend, blend.contains("\"ranker\":\"blend\""));
+        PersonalizeQueryBuilder learned = parse("{\"listener_id\": \"u1\", \"ranker\": \"learned\"}");
+        String json = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, learned);
+        assertTrue(json, json.contains("\"ranker\":\"learned\""));
+        assertNotEquals(parse("{\"listener_id\": \"u1\"}"), learned);
+    }
+
     public void testOnlyListenerIdIsRequired() throws IOException {
         PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\"}");
         assertEquals(new PersonalizeQueryBuilder("u1"), builder);
@@ -96,7 +105,7 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
             { "{\"listener_id\": \"u\", \"weights\": {\"lexcal\": 1}}", "unknown component [lexcal]" },
             { "{\"listener_id\": \"u\", \"filter\": \"lang:en\"}", "[filter] must be a query object" },
             { "{\"listener_id\": \"u\", \"filter\": {\"no_such_query\": {}}}", "no_such_query" },
-            { "{\"listener_id\": \"u\", \"ranker\": \"deep\"}", "[ranker] [deep] does not exist" },
+            { "{\"listener_id\": \"u\", \"ranker\": \"deep\"}", "[ranker] [deep] does not exist; available: [blend, learned]" },
             { "{\"listener_id\": \"u\", \"normalization\": \"zscore\"}", "[normalization] must be one of [saturation, rrf]" },
             { "{\"listener_id\": \"u\", \"listenerid\": \"v\"}", "unknown field [listenerid]" },
             { "{\"listener_id\": \"u\", \"lexical_pivot\": 0}", "[lexical_pivot] must be a finite number > 0" },
