@@ -21,7 +21,6 @@ import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.index.IndexRequest;
-import org.opensearch.action.support.WriteRequest;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -292,8 +291,7 @@ public final class EventIngest {
                     return profile;
                 });
             });
-            int attempts = indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES);
-            profiles.update(changes, known, attempts, WriteRequest.RefreshPolicy.NONE, ActionListener.wrap(failures -> {
+            profiles.updateIncrementally(changes, known, ActionListener.wrap(failures -> {
                 List<Integer> undo = new ArrayList<>();
                 createdByListener.forEach((listenerId, created) -> {
                     Exception failure = failures.get(listenerId);

@@ -64,11 +64,11 @@ public final class ListenerProfiles {
     public void declare(String storedId, List<String> topics, ActionListener<Profile> listener) {
         ActionListener<List<Profile.DeclaredTopic>> withVectors = ActionListener.wrap(declared -> indices.ensure(ActionListener.wrap(ignored -> {
             Profile[] written = new Profile[1];
-            store.update(Map.of(storedId, profile -> {
+            store.updateIncrementally(Map.of(storedId, profile -> {
                 profile.declaredTopics(declared);
                 written[0] = profile;
                 return profile;
-            }), Map.of(), attempts(), WriteRequest.RefreshPolicy.NONE, ActionListener.wrap(failures -> {
+            }), Map.of(), ActionListener.wrap(failures -> {
                 if (failures.isEmpty()) {
                     listener.onResponse(written[0]);
                 } else {
@@ -268,9 +268,5 @@ public final class ListenerProfiles {
             return true;
         }
         return false;
-    }
-
-    private int attempts() {
-        return indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES);
     }
 }

@@ -10,10 +10,10 @@ import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.common.cache.Cache;
 import org.opensearch.common.cache.CacheBuilder;
-import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
+import com.podcastpersonalize.settings.PodcastSettings;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.seqno.SequenceNumbers;
 import org.opensearch.transport.client.Client;
@@ -31,7 +31,9 @@ import java.util.function.UnaryOperator;
  * and primary term of the version it was computed from ({@code op_type=create} for a new one), and
  * a write that lost a race is recomputed from a fresh read, until it lands or the retries run out.
  * So concurrent writers for one listener, on any node, never lose an update. Many listeners are
- * updated together: one multi-get and one bulk per round.
+ * updated together: one multi-get and one bulk per round. Incremental changes (events, declared
+ * topics) also pass through a {@link ProfileWriteQueue}, so that writers on the same node never race
+ * each other and a busy listener's changes are folded into fewer writes.
  */
 public final class ProfileStore {
 
@@ -47,6 +49,7 @@ public final class ProfileStore {
     private final LongSupplier clock;
     /** Profiles this node wrote last, as the base of their next update; null when disabled. */
     private final Cache<String, Versioned> cache;
+    private final ProfileWriteQueue queue;
 
     /** @param cacheSize profiles kept in memory as the base of the next update (0: none) */
     public ProfileStore(Client client, ListenerIndices indices, LongSupplier clock, int cacheSize) {
@@ -54,6 +57,14 @@ public final class ProfileStore {
         this.indices = indices;
         this.clock = clock;
         this.cache = cacheSize == 0 ? null : CacheBuilder.<String, Versioned>builder().setMaximumWeight(cacheSize).build();
+        this.queue = new ProfileWriteQueue((changes, known, listener) -> new Round(
+            changes,
+            newest(known),
+            indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES),
+            WriteRequest.RefreshPolicy.NONE,
+            new HashMap<>(),
+            listener
+        ).run());
     }
 
     /**
@@ -126,6 +137,27 @@ public final class ProfileStore {
     public void update(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, int attempts, WriteRequest.RefreshPolicy refresh,
         ActionListener<Map<String, Exception>> listener) {
         new Round(changes, new HashMap<>(known), attempts, refresh, new HashMap<>(), listener).run();
+    }
+
+    /**
+     * Applies incremental {@code changes} (each gets the current profile and changes it; applying it
+     * to a later version is as right as to the one read) through the {@link ProfileWriteQueue}: after
+     * the write in flight for the same listener, if any. {@code known} as for {@link #update}.
+     */
+    public void updateIncrementally(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, ActionListener<Map<String, Exception>> listener) {
+        queue.submit(changes, known, listener);
+    }
+
+    /** {@code known}, with the cached version instead where this node has written a later one since. */
+    private Map<String, Versioned> newest(Map<String, Versioned> known) {
+        Map<String, Versioned> newest = new HashMap<>(known);
+        known.forEach((id, versioned) -> {
+            Versioned cachedCopy = cache == null ? null : cache.get(cacheKey(id));
+            if (cachedCopy != null && cachedCopy.primaryTerm() >= versioned.primaryTerm() && cachedCopy.seqNo() > versioned.seqNo()) {
+                newest.put(id, cached(id));
+            }
+        });
+        return newest;
     }
 
     private final class Round {
@@ -229,7 +261,7 @@ public final class ProfileStore {
     }
 
     private IndexRequest indexRequest(String id, Profile profile, Versioned read) throws IOException {
-        XContentBuilder source = JsonXContent.contentBuilder();
+        XContentBuilder source = ProfileCodec.contentBuilder();
         ProfileCodec.write(profile, source);
         IndexRequest request = new IndexRequest(indices.profiles()).id(id).source(source);
         if (read.stored()) {
