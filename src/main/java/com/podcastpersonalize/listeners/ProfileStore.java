@@ -1,5 +1,7 @@
 package com.podcastpersonalize.listeners;
 
+import com.podcastpersonalize.settings.PodcastSettings;
+
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.bulk.BulkItemResponse;
 import org.opensearch.action.bulk.BulkRequest;
@@ -10,12 +12,13 @@ import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.common.cache.Cache;
 import org.opensearch.common.cache.CacheBuilder;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
-import com.podcastpersonalize.settings.PodcastSettings;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.seqno.SequenceNumbers;
+import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
 import java.io.IOException;
@@ -64,7 +67,7 @@ public final class ProfileStore {
             WriteRequest.RefreshPolicy.NONE,
             new HashMap<>(),
             listener
-        ).run());
+        ).run(), (delayMillis, task) -> client.threadPool().schedule(task, TimeValue.timeValueMillis(delayMillis), ThreadPool.Names.GENERIC));
     }
 
     /**
@@ -94,8 +97,15 @@ public final class ProfileStore {
         return indices.profiles() + '\u0000' + storedId;
     }
 
-    /** The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest write. */
+    /**
+     * The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest
+     * write, after this node's deferred changes for the listener were written.
+     */
     public void get(String storedId, ActionListener<Versioned> listener) {
+        queue.flush(storedId, () -> getStored(storedId, listener));
+    }
+
+    private void getStored(String storedId, ActionListener<Versioned> listener) {
         client.get(new GetRequest(indices.profiles(), storedId), ActionListener.wrap(
             response -> listener.onResponse(response.isExists() ? new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm()) : null),
             e -> {
@@ -146,6 +156,30 @@ public final class ProfileStore {
      */
     public void updateIncrementally(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, ActionListener<Map<String, Exception>> listener) {
         queue.submit(changes, known, listener);
+    }
+
+    /**
+     * Write-behind: queues incremental {@code changes} for the next timed flush, {@code delayMillis}
+     * from now at the latest, nobody waiting for them. A failed write is retried at later flushes.
+     */
+    public void updateBehind(Map<String, UnaryOperator<Profile>> changes, long delayMillis) {
+        queue.defer(changes, delayMillis);
+    }
+
+    /** Listeners with changes waiting on this node or being written. */
+    public int listenersWithUpdatesWaiting() {
+        return queue.pendingListeners();
+    }
+
+    /**
+     * Before a delete: drops this node's changes still waiting for {@code storedId} (those waited
+     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has landed.
+     */
+    public void discard(String storedId, Runnable done) {
+        queue.discard(storedId, () -> {
+            forget(storedId);
+            done.run();
+        });
     }
 
     /** {@code known}, with the cached version instead where this node has written a later one since. */

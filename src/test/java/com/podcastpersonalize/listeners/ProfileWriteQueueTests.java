@@ -43,6 +43,24 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         }
     }
 
+    /** Holds scheduled tasks until the test runs them. */
+    private static final class ManualScheduler implements ProfileWriteQueue.Scheduler {
+        final List<Runnable> tasks = new ArrayList<>();
+        final List<Long> delays = new ArrayList<>();
+
+        @Override
+        public void schedule(long delayMillis, Runnable task) {
+            delays.add(delayMillis);
+            tasks.add(task);
+        }
+
+        void runAll() {
+            List<Runnable> due = List.copyOf(tasks);
+            tasks.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+
     private static UnaryOperator<Profile> count(EventType type) {
         return profile -> {
             profile.counts().merge(type, 1L, Long::sum);
@@ -58,7 +76,8 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
 
     public void testChangesForAListenerInFlightWaitAndGoTogetherIntoItsNextWrite() {
         HeldWriter writer = new HeldWriter();
-        ProfileWriteQueue queue = new ProfileWriteQueue(writer);
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
         var first = submit(queue, Map.of("a", count(EventType.PLAY), "b", count(EventType.PLAY)));
         var second = submit(queue, Map.of("a", count(EventType.LIKE), "c", count(EventType.PLAY)));
         var third = submit(queue, Map.of("a", count(EventType.SKIP), "b", count(EventType.LIKE)));
@@ -86,7 +105,8 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
 
     public void testAFailedWriteFailsEveryChangeInIt() {
         HeldWriter writer = new HeldWriter();
-        ProfileWriteQueue queue = new ProfileWriteQueue(writer);
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
         var first = submit(queue, Map.of("a", count(EventType.PLAY)));
         var second = submit(queue, Map.of("a", count(EventType.LIKE), "b", count(EventType.PLAY)));
         var third = submit(queue, Map.of("a", count(EventType.SKIP)));
@@ -102,12 +122,92 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
 
     public void testWhatTheCallerReadIsTheBaseOnlyOfTheWriteItStarts() {
         HeldWriter writer = new HeldWriter();
-        ProfileWriteQueue queue = new ProfileWriteQueue(writer);
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
         ProfileStore.Versioned read = new ProfileStore.Versioned(new Profile("a"), 3, 1);
         queue.submit(Map.of("a", count(EventType.PLAY)), Map.of("a", read), ActionListener.wrap(r -> {}, e -> fail()));
         queue.submit(Map.of("a", count(EventType.LIKE)), Map.of("a", read), ActionListener.wrap(r -> {}, e -> fail()));
         writer.land();
         assertEquals(Map.of("a", read), writer.knownPerWrite.get(0));
         assertEquals("the next write starts from the version just written", Map.of(), writer.knownPerWrite.get(1));
+    }
+
+    public void testDeferredChangesWaitForTheTimedFlushAndFoldIntoOneWritePerListener() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        queue.defer(Map.of("a", count(EventType.PLAY), "b", count(EventType.PLAY)), 1000);
+        queue.defer(Map.of("a", count(EventType.LIKE)), 1000);
+        assertEquals("nothing written before the flush", 0, writer.writes.size());
+        assertEquals("one flush scheduled", List.of(1000L), scheduler.delays);
+        assertEquals(2, queue.pendingListeners());
+        scheduler.runAll();
+        assertEquals(1, writer.writes.size());
+        assertEquals(java.util.Set.of("a", "b"), writer.writes.get(0).keySet());
+        queue.defer(Map.of("a", count(EventType.SKIP)), 1000); // behind the write in flight
+        writer.land();
+        assertEquals("the later change waits for the next flush", 1, writer.writes.size());
+        scheduler.runAll();
+        writer.land();
+        assertEquals(Map.of(EventType.PLAY, 1L, EventType.LIKE, 1L, EventType.SKIP, 1L), writer.stored.get("a").counts());
+        assertEquals(0, queue.pendingListeners());
+    }
+
+    public void testAReadWritesTheListenersDeferredChangesFirst() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        List<String> read = new ArrayList<>();
+        queue.flush("a", () -> read.add("nothing waited"));
+        assertEquals(List.of("nothing waited"), read);
+        queue.defer(Map.of("a", count(EventType.PLAY), "b", count(EventType.PLAY)), 1000);
+        queue.flush("a", () -> read.add("a written"));
+        assertEquals(List.of("a"), List.copyOf(writer.writes.get(0).keySet()));
+        writer.land();
+        assertEquals(List.of("nothing waited", "a written"), read);
+        assertEquals(Map.of(EventType.PLAY, 1L), writer.stored.get("a").counts());
+        assertNull("b still waits for the timed flush", writer.stored.get("b"));
+    }
+
+    public void testADeleteDropsWaitingChangesAndWaitsForTheWriteInFlight() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        var inFlight = submit(queue, Map.of("a", count(EventType.PLAY)));
+        var waiting = submit(queue, Map.of("a", count(EventType.LIKE)));
+        queue.defer(Map.of("a", count(EventType.SKIP)), 1000);
+        List<String> deleted = new ArrayList<>();
+        queue.discard("a", () -> deleted.add("a"));
+        assertEquals("the waiting change failed", List.of("a"), List.copyOf(waiting.get().keySet()));
+        assertEquals("the write in flight is not over", List.of(), deleted);
+        writer.land();
+        assertEquals(Map.of(), inFlight.get());
+        assertEquals(List.of("a"), deleted);
+        scheduler.runAll();
+        assertEquals("nothing else written", 1, writer.writes.size());
+        assertEquals(Map.of(EventType.PLAY, 1L), writer.stored.get("a").counts());
+        assertEquals(0, queue.pendingListeners());
+    }
+
+    public void testFailedDeferredChangesAreRetriedAtLaterFlushesThenDropped() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        queue.defer(Map.of("a", count(EventType.PLAY)), 1000);
+        scheduler.runAll();
+        writer.land("a");
+        queue.defer(Map.of("a", count(EventType.LIKE)), 1000);
+        scheduler.runAll();
+        assertEquals(2, writer.writes.size());
+        writer.land(); // the retried play, then the like, in one write
+        assertEquals(Map.of(EventType.PLAY, 1L, EventType.LIKE, 1L), writer.stored.get("a").counts());
+        queue.defer(Map.of("b", count(EventType.PLAY)), 1000);
+        for (int attempt = 0; attempt < ProfileWriteQueue.DEFERRED_ATTEMPTS; attempt++) {
+            scheduler.runAll();
+            writer.land("b");
+        }
+        scheduler.runAll();
+        assertEquals("given up", 0, queue.pendingListeners());
+        assertNull(writer.stored.get("b"));
     }
 }
