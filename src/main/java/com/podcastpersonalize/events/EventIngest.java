@@ -21,7 +21,6 @@ import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.index.IndexRequest;
-import org.opensearch.action.support.WriteRequest;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -48,6 +47,8 @@ import java.util.function.UnaryOperator;
  * count), and one profile update per listener, folded from all that listener's new events and
  * written in one bulk with optimistic concurrency (see {@link ProfileStore}). When a profile update
  * fails for good, that listener's event documents are deleted again so that a retry counts them.
+ * With {@code profile_write_delay} above 0 the request answers once its events are stored and the
+ * profile updates are written behind ({@link ProfileStore#updateBehind}).
  */
 public final class EventIngest {
 
@@ -69,6 +70,11 @@ public final class EventIngest {
         this.embeddings = embeddings;
         this.episodeCache = episodeCache;
         this.clock = clock;
+    }
+
+    /** Listeners whose profile updates wait on this node to be written (write-behind), or are being written. */
+    public int listenersWithProfileUpdatesWaiting() {
+        return profiles.listenersWithUpdatesWaiting();
     }
 
     public void ingest(List<EventsRequestParser.Slot> slots, ActionListener<List<Outcome>> listener) {
@@ -292,15 +298,22 @@ public final class EventIngest {
                     return profile;
                 });
             });
-            int attempts = indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES);
-            profiles.update(changes, known, attempts, WriteRequest.RefreshPolicy.NONE, ActionListener.wrap(failures -> {
+            long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
+            if (writeDelay > 0) {
+                // write-behind: the events are stored (the source of truth), their profile update follows
+                profiles.updateBehind(changes, writeDelay);
+                createdByListener.values().forEach(created -> created.forEach(this::created));
+                done();
+                return;
+            }
+            profiles.updateIncrementally(changes, known, ActionListener.wrap(failures -> {
                 List<Integer> undo = new ArrayList<>();
                 createdByListener.forEach((listenerId, created) -> {
                     Exception failure = failures.get(listenerId);
                     for (int i : created) {
                         ListenerEvent event = events.get(i);
                         if (failure == null) {
-                            outcomes[positions[i]] = new Outcome(positions[i], event.id(), RestStatus.CREATED, "created", null);
+                            created(i);
                         } else {
                             undo.add(i);
                             outcomes[positions[i]] = failure(positions[i], event.id(), new OpenSearchStatusException(
@@ -313,6 +326,10 @@ public final class EventIngest {
                 });
                 undo(undo);
             }, listener::onFailure)); // never called: the store reports every failure per listener
+        }
+
+        private void created(int i) {
+            outcomes[positions[i]] = new Outcome(positions[i], events.get(i).id(), RestStatus.CREATED, "created", null);
         }
 
         /** Deletes event documents whose profile update failed, so that a retry of the request counts them. */

@@ -137,7 +137,7 @@ public final class ListenerIndices {
                 b.startObject(type.label()).field("type", "long").endObject();
             }
             b.endObject().endObject();
-            b.startObject(ProfileCodec.STATE).field("type", "object").field("enabled", false).endObject();
+            b.startObject(ProfileCodec.STATE).field("type", "binary").endObject(); // neither indexed nor doc values: read back from _source only
             return b.endObject().endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

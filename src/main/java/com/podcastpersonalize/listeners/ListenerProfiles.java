@@ -15,6 +15,7 @@ import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.WriteRequest;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.IndexNotFoundException;
@@ -23,6 +24,7 @@ import org.opensearch.search.SearchHit;
 import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.search.fetch.subphase.FetchSourceContext;
 import org.opensearch.search.sort.SortOrder;
+import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
 import java.util.ArrayList;
@@ -64,11 +66,11 @@ public final class ListenerProfiles {
     public void declare(String storedId, List<String> topics, ActionListener<Profile> listener) {
         ActionListener<List<Profile.DeclaredTopic>> withVectors = ActionListener.wrap(declared -> indices.ensure(ActionListener.wrap(ignored -> {
             Profile[] written = new Profile[1];
-            store.update(Map.of(storedId, profile -> {
+            store.updateIncrementally(Map.of(storedId, profile -> {
                 profile.declaredTopics(declared);
                 written[0] = profile;
                 return profile;
-            }), Map.of(), attempts(), WriteRequest.RefreshPolicy.NONE, ActionListener.wrap(failures -> {
+            }), Map.of(), ActionListener.wrap(failures -> {
                 if (failures.isEmpty()) {
                     listener.onResponse(written[0]);
                 } else {
@@ -94,20 +96,39 @@ public final class ListenerProfiles {
         store.get(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? null : versioned.profile()), listener::onFailure));
     }
 
-    /** Deletes the profile and every stored event of the listener, then checks that no event is left. */
+    /**
+     * Deletes the profile and every stored event of the listener, then checks that no event is left.
+     * This node's profile updates still waiting for the listener are dropped first. With write-behind
+     * on ({@code profile_write_delay} above 0) another node may still write a waiting update after the
+     * profile was deleted: so the profile is deleted once more after twice that delay.
+     */
     public void delete(String storedId, ActionListener<Deleted> listener) {
-        store.forget(storedId);
+        long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
+        ActionListener<Boolean> profileDeleted = ActionListener.wrap(deleted -> deleteEvents(storedId, 0, ActionListener.wrap(counts -> {
+            if (writeDelay == 0) {
+                listener.onResponse(new Deleted(deleted, counts[0], counts[1]));
+                return;
+            }
+            client.threadPool().schedule(
+                () -> deleteProfile(storedId, ActionListener.wrap(
+                    again -> listener.onResponse(new Deleted(deleted || again, counts[0], counts[1])),
+                    listener::onFailure
+                )),
+                TimeValue.timeValueMillis(2 * writeDelay),
+                ThreadPool.Names.GENERIC
+            );
+        }, listener::onFailure)), listener::onFailure);
+        store.discard(storedId, () -> deleteProfile(storedId, profileDeleted));
+    }
+
+    private void deleteProfile(String storedId, ActionListener<Boolean> listener) {
         String profiles = indices.profiles();
-        ActionListener<Boolean> profileDeleted = ActionListener.wrap(deleted -> deleteEvents(storedId, 0, ActionListener.wrap(
-            counts -> listener.onResponse(new Deleted(deleted, counts[0], counts[1])),
-            listener::onFailure
-        )), listener::onFailure);
         if (!indices.exists(profiles)) {
-            profileDeleted.onResponse(false);
+            listener.onResponse(false);
             return;
         }
         client.delete(new DeleteRequest(profiles, storedId).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE), ActionListener.wrap(
-            response -> profileDeleted.onResponse(response.getResult() == org.opensearch.action.DocWriteResponse.Result.DELETED),
+            response -> listener.onResponse(response.getResult() == org.opensearch.action.DocWriteResponse.Result.DELETED),
             listener::onFailure
         ));
     }
@@ -268,9 +289,5 @@ public final class ListenerProfiles {
             return true;
         }
         return false;
-    }
-
-    private int attempts() {
-        return indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES);
     }
 }

@@ -2,6 +2,7 @@ package com.podcastpersonalize.listeners;
 
 import com.podcastpersonalize.events.EventType;
 
+import org.opensearch.common.xcontent.cbor.CborXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.Map;
 /**
  * A profile as a document of the profiles index. The fields people look at (counts, top topics,
  * subscribed shows, declared topics, times) are plain fields that Dashboards can chart; the learned
- * state sits under {@code state} (not indexed), with vectors as base64 of little-endian float32,
- * which is compact and quick to parse.
+ * state is one binary blob under {@code state} (not indexed; see {@link ProfileStateCodec}). Written
+ * as CBOR (see {@link #contentBuilder()}), the blob is stored as raw bytes; JSON shows it as base64.
+ * Profiles stored before the blob existed (state as an object with base64 vectors) still read.
  */
 public final class ProfileCodec {
 
@@ -30,6 +32,11 @@ public final class ProfileCodec {
     public static final String STATE = "state";
 
     private ProfileCodec() {}
+
+    /** The builder profiles are written with: CBOR keeps the state blob as raw bytes (JSON would base64 it). */
+    public static XContentBuilder contentBuilder() throws IOException {
+        return CborXContent.contentBuilder();
+    }
 
     public static void write(Profile profile, XContentBuilder builder) throws IOException {
         builder.startObject();
@@ -47,30 +54,7 @@ public final class ProfileCodec {
         builder.field(SUBSCRIBED_SHOWS, List.copyOf(profile.subscribedShows()));
         builder.field(DECLARED_TOPICS, profile.declaredTopics().stream().map(Profile.DeclaredTopic::label).toList());
 
-        builder.startObject(STATE);
-        builder.field("reference_time", profile.referenceTime());
-        writeVector(builder, "long_text", profile.longText());
-        writeVector(builder, "short_text", profile.shortText());
-        writeVector(builder, "long_audio", profile.longAudio());
-        writeVector(builder, "short_audio", profile.shortAudio());
-        builder.startArray("interests");
-        for (InterestCentroid interest : profile.interests()) {
-            builder.startObject();
-            writeVectorFields(builder, interest.vector());
-            builder.field("topics", interest.topics().asMap());
-            builder.endObject();
-        }
-        builder.endArray();
-        builder.field("topics", profile.topics().asMap());
-        builder.field("heard_ids", profile.heard().stream().map(Profile.Heard::episodeId).toList());
-        builder.field("heard_times", profile.heard().stream().map(Profile.Heard::timestamp).toList());
-        builder.field("heard_weights", profile.heard().stream().map(Profile.Heard::weight).toList());
-        builder.startArray("declared");
-        for (Profile.DeclaredTopic topic : profile.declaredTopics()) {
-            builder.startObject().field("label", topic.label()).field("vector", encode(topic.vector())).endObject();
-        }
-        builder.endArray();
-        builder.endObject();
+        builder.field(STATE, ProfileStateCodec.encode(profile));
         builder.endObject();
     }
 
@@ -82,7 +66,20 @@ public final class ProfileCodec {
             (type, count) -> profile.counts().put(EventType.parse(type), ((Number) count).longValue())
         );
         profile.subscribedShows.addAll((List<String>) source.getOrDefault(SUBSCRIBED_SHOWS, List.of()));
-        Map<String, Object> state = (Map<String, Object>) source.getOrDefault(STATE, Map.of());
+        Object state = source.get(STATE);
+        if (state instanceof byte[] blob) {
+            ProfileStateCodec.decode(blob, profile);
+        } else if (state instanceof String base64) {
+            ProfileStateCodec.decode(Base64.getDecoder().decode(base64), profile);
+        } else if (state instanceof Map<?, ?> legacy) {
+            readLegacyState((Map<String, Object>) legacy, profile);
+        }
+        return profile;
+    }
+
+    /** The learned state as profiles stored it before the blob: an object with base64 float32 vectors. */
+    @SuppressWarnings("unchecked")
+    private static void readLegacyState(Map<String, Object> state, Profile profile) {
         profile.referenceTime(((Number) state.getOrDefault("reference_time", -1L)).longValue());
         profile.longText = readVector(state.get("long_text"));
         profile.shortText = readVector(state.get("short_text"));
@@ -105,25 +102,6 @@ public final class ProfileCodec {
             declared.add(new Profile.DeclaredTopic((String) topic.get("label"), decode((String) topic.get("vector"))));
         }
         profile.declaredTopics(declared);
-        return profile;
-    }
-
-    private static void writeVector(XContentBuilder builder, String name, DecayedVector vector) throws IOException {
-        if (vector != null) {
-            builder.startObject(name);
-            writeVectorFields(builder, vector);
-            builder.endObject();
-        }
-    }
-
-    private static void writeVectorFields(XContentBuilder builder, DecayedVector vector) throws IOException {
-        builder.field("mass", vector.mass());
-        double[] sum = vector.sum();
-        float[] values = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            values[i] = (float) sum[i];
-        }
-        builder.field("sum", encode(values));
     }
 
     @SuppressWarnings("unchecked")

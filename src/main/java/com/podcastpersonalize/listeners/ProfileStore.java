@@ -1,5 +1,7 @@
 package com.podcastpersonalize.listeners;
 
+import com.podcastpersonalize.settings.PodcastSettings;
+
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.bulk.BulkItemResponse;
 import org.opensearch.action.bulk.BulkRequest;
@@ -10,12 +12,13 @@ import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.common.cache.Cache;
 import org.opensearch.common.cache.CacheBuilder;
-import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.index.seqno.SequenceNumbers;
+import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
 import java.io.IOException;
@@ -31,7 +34,9 @@ import java.util.function.UnaryOperator;
  * and primary term of the version it was computed from ({@code op_type=create} for a new one), and
  * a write that lost a race is recomputed from a fresh read, until it lands or the retries run out.
  * So concurrent writers for one listener, on any node, never lose an update. Many listeners are
- * updated together: one multi-get and one bulk per round.
+ * updated together: one multi-get and one bulk per round. Incremental changes (events, declared
+ * topics) also pass through a {@link ProfileWriteQueue}, so that writers on the same node never race
+ * each other and a busy listener's changes are folded into fewer writes.
  */
 public final class ProfileStore {
 
@@ -47,6 +52,7 @@ public final class ProfileStore {
     private final LongSupplier clock;
     /** Profiles this node wrote last, as the base of their next update; null when disabled. */
     private final Cache<String, Versioned> cache;
+    private final ProfileWriteQueue queue;
 
     /** @param cacheSize profiles kept in memory as the base of the next update (0: none) */
     public ProfileStore(Client client, ListenerIndices indices, LongSupplier clock, int cacheSize) {
@@ -54,6 +60,14 @@ public final class ProfileStore {
         this.indices = indices;
         this.clock = clock;
         this.cache = cacheSize == 0 ? null : CacheBuilder.<String, Versioned>builder().setMaximumWeight(cacheSize).build();
+        this.queue = new ProfileWriteQueue((changes, known, listener) -> new Round(
+            changes,
+            newest(known),
+            indices.settings().get(PodcastSettings.LISTENERS_UPDATE_RETRIES),
+            WriteRequest.RefreshPolicy.NONE,
+            new HashMap<>(),
+            listener
+        ).run(), (delayMillis, task) -> client.threadPool().schedule(task, TimeValue.timeValueMillis(delayMillis), ThreadPool.Names.GENERIC));
     }
 
     /**
@@ -83,8 +97,15 @@ public final class ProfileStore {
         return indices.profiles() + '\u0000' + storedId;
     }
 
-    /** The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest write. */
+    /**
+     * The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest
+     * write, after this node's deferred changes for the listener were written.
+     */
     public void get(String storedId, ActionListener<Versioned> listener) {
+        queue.flush(storedId, () -> getStored(storedId, listener));
+    }
+
+    private void getStored(String storedId, ActionListener<Versioned> listener) {
         client.get(new GetRequest(indices.profiles(), storedId), ActionListener.wrap(
             response -> listener.onResponse(response.isExists() ? new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm()) : null),
             e -> {
@@ -126,6 +147,51 @@ public final class ProfileStore {
     public void update(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, int attempts, WriteRequest.RefreshPolicy refresh,
         ActionListener<Map<String, Exception>> listener) {
         new Round(changes, new HashMap<>(known), attempts, refresh, new HashMap<>(), listener).run();
+    }
+
+    /**
+     * Applies incremental {@code changes} (each gets the current profile and changes it; applying it
+     * to a later version is as right as to the one read) through the {@link ProfileWriteQueue}: after
+     * the write in flight for the same listener, if any. {@code known} as for {@link #update}.
+     */
+    public void updateIncrementally(Map<String, UnaryOperator<Profile>> changes, Map<String, Versioned> known, ActionListener<Map<String, Exception>> listener) {
+        queue.submit(changes, known, listener);
+    }
+
+    /**
+     * Write-behind: queues incremental {@code changes} for the next timed flush, {@code delayMillis}
+     * from now at the latest, nobody waiting for them. A failed write is retried at later flushes.
+     */
+    public void updateBehind(Map<String, UnaryOperator<Profile>> changes, long delayMillis) {
+        queue.defer(changes, delayMillis);
+    }
+
+    /** Listeners with changes waiting on this node or being written. */
+    public int listenersWithUpdatesWaiting() {
+        return queue.pendingListeners();
+    }
+
+    /**
+     * Before a delete: drops this node's changes still waiting for {@code storedId} (those waited
+     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has landed.
+     */
+    public void discard(String storedId, Runnable done) {
+        queue.discard(storedId, () -> {
+            forget(storedId);
+            done.run();
+        });
+    }
+
+    /** {@code known}, with the cached version instead where this node has written a later one since. */
+    private Map<String, Versioned> newest(Map<String, Versioned> known) {
+        Map<String, Versioned> newest = new HashMap<>(known);
+        known.forEach((id, versioned) -> {
+            Versioned cachedCopy = cache == null ? null : cache.get(cacheKey(id));
+            if (cachedCopy != null && cachedCopy.primaryTerm() >= versioned.primaryTerm() && cachedCopy.seqNo() > versioned.seqNo()) {
+                newest.put(id, cached(id));
+            }
+        });
+        return newest;
     }
 
     private final class Round {
@@ -229,7 +295,7 @@ public final class ProfileStore {
     }
 
     private IndexRequest indexRequest(String id, Profile profile, Versioned read) throws IOException {
-        XContentBuilder source = JsonXContent.contentBuilder();
+        XContentBuilder source = ProfileCodec.contentBuilder();
         ProfileCodec.write(profile, source);
         IndexRequest request = new IndexRequest(indices.profiles()).id(id).source(source);
         if (read.stored()) {

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * like {@code _bulk}: 200 with one item per event, in order ({@code status}, {@code result} or
  * {@code error}), and {@code errors: true} when any failed. A body that is not
  * {@code {"events": [...]}} or holds too many events is refused as a whole with 400.
+ * {@code GET /_plugins/podcast/events/_write_behind} tells how many listeners' profile updates the
+ * answering node still has to write ({@code listeners_waiting}; 0 without write-behind).
  */
 public class RestListenerEventsAction extends BaseRestHandler {
 
@@ -52,11 +54,20 @@ public class RestListenerEventsAction extends BaseRestHandler {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route(RestRequest.Method.POST, PATH));
+        return List.of(new Route(RestRequest.Method.POST, PATH), new Route(RestRequest.Method.GET, PATH + "/_write_behind"));
     }
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
+        if (request.method() == RestRequest.Method.GET) {
+            // how far this node's write-behind of profile updates is behind (0 when it is off or done)
+            int waiting = ingest.get().listenersWithProfileUpdatesWaiting();
+            return channel -> {
+                XContentBuilder builder = channel.newBuilder();
+                builder.startObject().field("listeners_waiting", waiting).endObject();
+                channel.sendResponse(new BytesRestResponse(RestStatus.OK, builder));
+            };
+        }
         if (!request.hasContent()) {
             throw new IllegalArgumentException("request body is required: {\"events\": [...]}");
         }

@@ -269,6 +269,22 @@ public final class PodcastSettings {
         Property.Dynamic
     );
 
+    /**
+     * Write-behind of profile updates: 0 (default) writes a request's profile updates before the
+     * events API answers; above 0 the API answers once the events are stored, and this node writes
+     * the updates within this delay, folding each listener's updates of that time into one write.
+     * Reads through this node (GET, the personalize query, a rebuild) write its waiting updates first;
+     * other nodes see them up to this delay later.
+     */
+    public static final Setting<TimeValue> LISTENERS_PROFILE_WRITE_DELAY = Setting.timeSetting(
+        LISTENERS_PREFIX + "profile_write_delay",
+        TimeValue.ZERO,
+        TimeValue.ZERO,
+        TimeValue.timeValueSeconds(60),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     /** Most stored events a rebuild replays. */
     public static final Setting<Integer> LISTENERS_REBUILD_MAX_EVENTS = Setting.intSetting(
         LISTENERS_PREFIX + "rebuild_max_events",
@@ -410,6 +426,7 @@ public final class PodcastSettings {
             LISTENERS_MAX_EVENTS_PER_REQUEST,
             LISTENERS_MAX_FUTURE_SKEW,
             LISTENERS_UPDATE_RETRIES,
+            LISTENERS_PROFILE_WRITE_DELAY,
             LISTENERS_REBUILD_MAX_EVENTS,
             LISTENERS_EPISODE_TOPICS_FIELD,
             LISTENERS_EPISODE_SHOW_FIELD,

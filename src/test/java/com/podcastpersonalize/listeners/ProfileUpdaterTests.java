@@ -2,7 +2,7 @@ package com.podcastpersonalize.listeners;
 
 import com.podcastpersonalize.events.EventType;
 
-import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.common.bytes.BytesReference;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.test.OpenSearchTestCase;
 
@@ -191,9 +191,9 @@ public class ProfileUpdaterTests extends OpenSearchTestCase {
     }
 
     static Profile roundTrip(Profile profile) throws Exception {
-        XContentBuilder builder = JsonXContent.contentBuilder();
+        XContentBuilder builder = ProfileCodec.contentBuilder();
         ProfileCodec.write(profile, builder);
-        try (var parser = JsonXContent.jsonXContent.createParser(null, null, builder.toString())) {
+        try (var parser = builder.contentType().xContent().createParser(null, null, BytesReference.bytes(builder).streamInput())) {
             return ProfileCodec.read(parser.map());
         }
     }

@@ -22,6 +22,13 @@ final class BenchReport {
         return sorted[sorted.length / 2];
     }
 
+    /** The nearest-rank percentile ({@code percent} in (0, 100]). */
+    static double percentile(double[] values, double percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(percent / 100 * sorted.length) - 1))];
+    }
+
     /** Every value with the given decimals, comma-separated. */
     static String all(double[] values, int decimals) {
         return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%." + decimals + "f", v)).reduce((a, b) -> a + ", " + b).orElse("");

@@ -4,6 +4,7 @@ import com.podcastpersonalize.diversify.DiversifyProcessorFactory;
 import com.podcastpersonalize.diversify.MaximalMarginalRelevance;
 import com.podcastpersonalize.it.eval.IntraListDiversity;
 import com.podcastpersonalize.it.support.JsonNodeClient;
+import com.podcastpersonalize.model.VectorMath;
 
 import org.apache.lucene.search.TotalHits;
 import org.opensearch.action.search.SearchResponse;
@@ -97,7 +98,7 @@ public final class DiversifyBenchmark {
                 }
             }
             double p50 = BenchReport.median(total);
-            report.line("| %d | %.0f | %.0f | %.0f | %.1f |", window, p50, percentile(total, 99), BenchReport.median(selection), p50 / window);
+            report.line("| %d | %.0f | %.0f | %.0f | %.1f |", window, p50, BenchReport.percentile(total, 99), BenchReport.median(selection), p50 / window);
         }
         report.line("");
     }
@@ -156,7 +157,7 @@ public final class DiversifyBenchmark {
             String[] names = { "k-NN alone", "k-NN + podcast_diversify" };
             for (int path = 0; path < 2; path++) {
                 report.line("| %s | %.1f | %.1f | %.1f | %.3f | %.2f | %.2f |", names[path], BenchReport.median(took[path]), BenchReport.median(latency[path]),
-                    percentile(latency[path], 99), mean(diversity[path]), mean(distinctShows[path]), mean(maxPerShow[path]));
+                    BenchReport.percentile(latency[path], 99), mean(diversity[path]), mean(distinctShows[path]), mean(maxPerShow[path]));
             }
             report.line("");
             report.line("The node's search pipeline stats give the processor %.0f ms over %d responses: %.2f ms per response (millisecond-granular total), "
@@ -227,21 +228,8 @@ public final class DiversifyBenchmark {
     }
 
     private static float[] normalize(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int d = 0; d < v.length; d++) {
-            v[d] *= scale;
-        }
+        VectorMath.normalizeInPlace(v);
         return v;
-    }
-
-    private static double percentile(double[] values, int percent) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 
     private static double mean(double[] values) {

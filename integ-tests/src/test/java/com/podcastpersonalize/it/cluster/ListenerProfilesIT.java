@@ -189,6 +189,47 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
         assertEquals(2L * half, client().prepareSearch("podcast-events").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
     }
 
+    /** Write-behind on every node: events sent through random nodes all reach the profile, and a delete still leaves nothing. */
+    public void testWriteBehindLosesNoUpdateAndDeleteLeavesNothing() throws Exception {
+        rest("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": \"200ms\"}}");
+        try {
+            String u = "behind";
+            int writers = 4;
+            int requestsPerWriter = 10;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    futures.add(pool.submit(() -> {
+                        for (int r = 0; r < requestsPerWriter; r++) {
+                            long time = T0 + (long) (writer * requestsPerWriter + r) * 1000;
+                            Map<String, Object> response = post(List.of(event(u, "ep" + (writer + r) % 30, "play", time), event(u, "ep" + r % 30, "complete", time + 1)));
+                            assertEquals(response.toString(), Boolean.FALSE, response.get("errors"));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : futures) {
+                    future.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            int each = writers * requestsPerWriter;
+            // other nodes than the one asked may still hold updates back: the profile gets there
+            assertBusy(() -> assertEquals(Map.of("play", each, "complete", each), counts(u)));
+            post(List.of(event(u, "ep1", "like", T0 + 999_000)));
+            Map<String, Object> deleted = rest("DELETE", "/_plugins/podcast/listeners/" + u, null);
+            assertEquals(2 * each + 1, deleted.get("events_deleted"));
+            refresh("podcast-events", "podcast-profiles");
+            assertEquals(0, client().prepareSearch("podcast-profiles").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
+            expectThrows(ResponseException.class, () -> rest("GET", "/_plugins/podcast/listeners/" + u, null));
+        } finally {
+            rest("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": null}}");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public void testRebuildEqualsTheIncrementalProfile() throws Exception {
         String u = "rebuild";

@@ -73,10 +73,12 @@ public final class DemoRun {
         Map<String, Object> trained = client.send("POST", "/_plugins/podcast/collaborative/_train", (String) null);
         System.err.printf(Locale.ROOT, "[demo] co-listening model trained from %s events of %s listeners: %s episodes with neighbours (%s ms)%n",
             trained.get("events"), trained.get("listeners"), trained.get("episodes_with_neighbours"), trained.get("took_ms"));
+        // ask for 10 times the page, diversify that pool, cut back to the page
         client.send("PUT", "/_search/pipeline/" + DIVERSE_PIPELINE, """
             {"description": "podcast-personalize demo: one episode per show on a recommendation page",
+             "request_processors": [{"oversample": {"sample_factor": 10}}],
              "response_processors": [{"podcast_diversify": {"vector_field": "text_vector", "lambda": 0.3,
-               "max_per_show": 1, "show_field": "show_id", "window": 30}}]}""");
+               "max_per_show": 1, "show_field": "show_id", "window": 30}}, {"truncate_hits": {}}]}""");
         System.out.println();
         System.out.println("== the same query, \"" + QUERY + "\", for plain BM25 and for each listener (top 3)");
         printHits("plain BM25 (no personalization)", search(bm25()));
@@ -217,7 +219,8 @@ public final class DemoRun {
 
     private static String personalize(String listenerId, String queryText) throws IOException {
         try (XContentBuilder b = JsonXContent.contentBuilder()) {
-            b.startObject().field("size", 3).field("explain", true).array("_source", "title", "show_title")
+            // show_id and text_vector are what podcast_diversify reads (the cap per show, the similarity)
+            b.startObject().field("size", 3).field("explain", true).array("_source", "title", "show_title", "show_id", "text_vector")
                 .startObject("query").startObject("personalize").field("listener_id", listenerId);
             if (queryText != null) {
                 b.field("query_text", queryText);

@@ -31,8 +31,9 @@ public final class EvaluationDoc {
             + "Metrics: NDCG@10 and Recall@10 (binary relevance), MRR@10, catalogue coverage (distinct items in all top-10 lists ÷ catalogue), "
             + "intra-list diversity (1 − mean pairwise cosine of the text vectors). The gain's interval is a paired bootstrap over listeners.\n\n"
             + "**Tuning.** Only on a validation split: each listener's training part split again the same way, separate validation profiles "
-            + "built from the part before it, popularity counted over that part (`play_count_validation`). The grid (popularity weight × pivot × "
-            + "normalization, interest weight 0.4) is in the last section; the chosen configuration is the best validation NDCG@10 among those "
+            + "built from the part before it, popularity counted over that part (`play_count_validation`), the co-listening model trained from the validation "
+            + "profiles' events only (the test profiles' events train the model the test uses). The grid (popularity weight × collaborative "
+            + "weight × normalization, interest weight 0.4, popularity pivot 1000) is in the last section; the chosen configuration is the best validation NDCG@10 among those "
             + "with at least twice the popularity baseline's validation coverage, and it is then run once on the test split.\n\n"
             + "## Results (test split)\n\n" + summary
             + "![NDCG@10 and coverage per system](evaluation.svg)\n\n"
