@@ -13,6 +13,7 @@ import java.util.List;
  * @param heldOutFraction share of each listener's interactions held out (the latest ones), and again of the training part for validation
  * @param positiveRating smallest rating that counts as relevant
  * @param events        how an interaction becomes listening events
+ * @param rankerValidationDays the learned ranker's validation window ({@code validation_days}): the latest days of events
  */
 public record Dataset(
     String name,
@@ -22,7 +23,8 @@ public record Dataset(
     List<Interaction> interactions,
     double heldOutFraction,
     double positiveRating,
-    EventMapper events
+    EventMapper events,
+    int rankerValidationDays
 ) {
 
     public boolean positive(Interaction interaction) {

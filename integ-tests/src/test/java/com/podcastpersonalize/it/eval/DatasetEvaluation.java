@@ -37,7 +37,7 @@ public final class DatasetEvaluation {
         this.options = options;
     }
 
-    public DatasetResult run(Dataset dataset) throws IOException {
+    public DatasetResult run(Dataset dataset) throws IOException, InterruptedException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         String index = "eval-" + dataset.name();
         List<ListenerSplit> splits = TimeSplit.split(dataset.interactions(), dataset.heldOutFraction());
@@ -89,10 +89,15 @@ public final class DatasetEvaluation {
         seconds.put("collaborative training", elapsed(start));
 
         start = System.nanoTime();
-        for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best())) {
+        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidationDays());
+        boolean learned = "succeeded".equals(ranker.get("state"));
+        seconds.put("ranker training", elapsed(start));
+
+        start = System.nanoTime();
+        for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best(), learned)) {
             systems.add(evaluator.evaluate(new PersonalizeRecommender(client, index, config), testCases));
         }
-        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best()).getLast());
+        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best(), false).getLast());
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ more_like_this (RRF, reference)",
             List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));

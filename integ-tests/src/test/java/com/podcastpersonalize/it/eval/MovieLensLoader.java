@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class MovieLensLoader {
 
+    /** Ratings span 1996-2018, sparse at the end: the last half year validates the learned ranker. */
+    static final int RANKER_VALIDATION_DAYS = 180;
+
     static final double HELD_OUT_FRACTION = 0.2;
     static final double POSITIVE_RATING = 4.0;
 
@@ -66,7 +69,8 @@ public final class MovieLensLoader {
             ratings,
             HELD_OUT_FRACTION,
             POSITIVE_RATING,
-            new RatingEvents()
+            new RatingEvents(),
+            RANKER_VALIDATION_DAYS
         );
     }
 }

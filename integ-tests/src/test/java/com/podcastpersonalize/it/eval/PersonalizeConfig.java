@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param normalization   {@code saturation} or {@code rrf}
  * @param popularityField the popularity field
  * @param popularityPivot the popularity pivot
+ * @param ranker          {@code blend} or {@code learned} (null: the clause's default, blend)
  */
 public record PersonalizeConfig(
     String name,
@@ -25,7 +26,8 @@ public record PersonalizeConfig(
     Map<String, Double> weights,
     String normalization,
     String popularityField,
-    Double popularityPivot
+    Double popularityPivot,
+    String ranker
 ) {
 
     public PersonalizeConfig {
@@ -33,15 +35,19 @@ public record PersonalizeConfig(
     }
 
     public static PersonalizeConfig defaults(String name, String kind) {
-        return new PersonalizeConfig(name, kind, Map.of(), null, null, null);
+        return new PersonalizeConfig(name, kind, Map.of(), null, null, null, null);
     }
 
     public PersonalizeConfig named(String newName, String newKind) {
-        return new PersonalizeConfig(newName, newKind, weights, normalization, popularityField, popularityPivot);
+        return new PersonalizeConfig(newName, newKind, weights, normalization, popularityField, popularityPivot, ranker);
     }
 
     public PersonalizeConfig withPopularityField(String field) {
-        return new PersonalizeConfig(name, kind, weights, normalization, field, popularityPivot);
+        return new PersonalizeConfig(name, kind, weights, normalization, field, popularityPivot, ranker);
+    }
+
+    public PersonalizeConfig withRanker(String newRanker) {
+        return new PersonalizeConfig(name, kind, weights, normalization, popularityField, popularityPivot, newRanker);
     }
 
     /** Writes the clause's optional parameters into the open {@code personalize} object. */
@@ -62,6 +68,9 @@ public record PersonalizeConfig(
         if (popularityPivot != null) {
             clause.field("popularity_pivot", popularityPivot);
         }
+        if (ranker != null) {
+            clause.field("ranker", ranker);
+        }
     }
 
     /** The parameters in words, e.g. {@code weights {interest 0.4, popularity 0.8}, normalization rrf}. */
@@ -73,6 +82,7 @@ public record PersonalizeConfig(
         }
         append(text, "normalization", normalization);
         append(text, "popularity_pivot", popularityPivot == null ? null : format(popularityPivot));
+        append(text, "ranker", ranker);
         return text.isEmpty() ? "clause defaults" : text.toString();
     }
 
