@@ -42,8 +42,12 @@ public final class RankerTrainingService {
     private static final Logger LOGGER = LogManager.getLogger(RankerTrainingService.class);
     static final TimeValue HEARTBEAT = TimeValue.timeValueSeconds(5);
 
-    /** What the status API shows: the active version (empty before the first) and the running or last training (empty before any). */
-    public record Status(Optional<Map<String, Object>> active, Optional<TrainingStatus> training) {}
+    /**
+     * What the status API shows: the active version (empty before the first), the version this node's
+     * searches use ({@link RankerModelStore#loadActive}, empty before the first) and the running or last
+     * training (empty before any).
+     */
+    public record Status(Optional<Map<String, Object>> active, String node, Optional<Long> served, Optional<TrainingStatus> training) {}
 
     private final Client client;
     private final ClusterService clusterService;
@@ -148,10 +152,10 @@ public final class RankerTrainingService {
 
     /** The active version and the running or last training, as this node knows them best. */
     public void status(ActionListener<Status> listener) {
-        models.describeActive(ActionListener.wrap(active -> statuses.read(ActionListener.wrap(
-            stored -> listener.onResponse(new Status(active, latest(stored.status()))),
+        models.loadActive(ActionListener.wrap(served -> models.describeActive(ActionListener.wrap(active -> statuses.read(ActionListener.wrap(
+            stored -> listener.onResponse(new Status(active, clusterService.localNode().getName(), served.map(RankerModel::version), latest(stored.status()))),
             listener::onFailure
-        )), listener::onFailure));
+        )), listener::onFailure)), listener::onFailure));
     }
 
     /** This node's live status when it ran the latest training, else the stored one (abandoned when its heartbeat stopped). */

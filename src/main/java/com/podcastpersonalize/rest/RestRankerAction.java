@@ -63,6 +63,7 @@ public class RestRankerAction extends BaseRestHandler {
                 public RestResponse buildResponse(RankerTrainingService.Status status, XContentBuilder builder) throws IOException {
                     builder.startObject();
                     builder.field("active", status.active().orElse(null));
+                    builder.startObject("served").field("node", status.node()).field("version", status.served().orElse(null)).endObject();
                     builder.field("training", status.training().orElse(null));
                     return new BytesRestResponse(RestStatus.OK, builder.endObject());
                 }
