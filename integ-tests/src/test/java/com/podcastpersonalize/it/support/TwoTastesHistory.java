@@ -25,8 +25,13 @@ public final class TwoTastesHistory {
 
     private TwoTastesHistory() {}
 
-    /** An events API body for {@code listeners} listeners named {@code prefix-0...}, one event a day for {@code days} days. */
+    /** An events API body for {@code listeners} listeners named {@code prefix-0...}, one event a day for {@code days} days, 30% skips. */
     public static String eventsBody(String prefix, int listeners, int days, long seed) {
+        return eventsBody(prefix, listeners, days, seed, 0.3);
+    }
+
+    /** As {@link #eventsBody(String, int, int, long)} with {@code skipShare} of the events skips (0: only finished episodes). */
+    public static String eventsBody(String prefix, int listeners, int days, long seed, double skipShare) {
         Random random = new Random(seed);
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         List<Map<String, Object>> events = new ArrayList<>();
@@ -34,7 +39,7 @@ public final class TwoTastesHistory {
             List<String> liked = l % 2 == 0 ? JAZZ : CRIME;
             List<String> other = l % 2 == 0 ? CRIME : JAZZ;
             for (int d = days; d >= 1; d--) {
-                boolean finishes = random.nextDouble() < 0.7;
+                boolean finishes = random.nextDouble() >= skipShare;
                 List<String> from = finishes ? liked : other;
                 events.add(Map.of(
                     "listener_id", prefix + "-" + l,
