@@ -6,8 +6,10 @@ import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.xcontent.XContentHelper;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.xcontent.MediaTypeRegistry;
 import org.opensearch.index.IndexNotFoundException;
 import org.opensearch.transport.client.Client;
 
@@ -158,7 +160,9 @@ public final class RankerModelStore {
             }
             String version = pointer.getSourceAsMap().get(RankerIndex.VERSION).toString();
             client.get(new GetRequest(name, version), ActionListener.wrap(
-                document -> listener.onResponse(document.isExists() ? Optional.of(RankerModelDocument.describe(document.getSourceAsMap())) : Optional.empty()),
+                document -> listener.onResponse(document.isExists()
+                    ? Optional.of(RankerModelDocument.describe(XContentHelper.convertToMap(document.getSourceAsBytesRef(), true, MediaTypeRegistry.JSON).v2()))
+                    : Optional.empty()),
                 listener::onFailure
             ));
         }, e -> {

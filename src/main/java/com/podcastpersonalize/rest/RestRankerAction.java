@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  *       "negatives_per_positive": 2, "seed": 42}}): starts a training in the background, 202 with its task id;
  *       400 without events or for a bad body, 409 while another training runs;</li>
  *   <li>{@code GET /_plugins/podcast/ranker}: the active version with its validation metrics ({@code null} before
- *       the first) and the running or last training;</li>
+ *       the first), the version the answering node's searches use ({@code served}) and the running or last training;</li>
  *   <li>{@code POST /_plugins/podcast/ranker/_cancel}: cancels the running training (404 when none runs); the
  *       previous model stays in use. {@code POST _tasks/<task id>/_cancel} does the same.</li>
  * </ul>
