@@ -2,6 +2,7 @@ package com.podcastpersonalize.collaborative;
 
 import com.podcastpersonalize.events.EventDocument;
 import com.podcastpersonalize.events.EventType;
+import com.podcastpersonalize.events.StoredEventScan;
 import com.podcastpersonalize.listeners.EventWeights;
 import com.podcastpersonalize.settings.PodcastSettings;
 
@@ -14,21 +15,14 @@ import org.opensearch.action.bulk.BulkRequest;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.index.IndexRequest;
-import org.opensearch.action.search.ClearScrollRequest;
-import org.opensearch.action.search.SearchRequest;
-import org.opensearch.action.search.SearchResponse;
-import org.opensearch.action.search.SearchScrollRequest;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Settings;
-import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
-import org.opensearch.search.SearchHit;
-import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.search.fetch.subphase.FetchSourceContext;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
@@ -42,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Trains the collaborative model from the stored events: reads them (scroll), folds each listener's
+ * Trains the collaborative model from the stored events: reads them ({@link StoredEventScan}), folds each listener's
  * likes ({@link ListenerLikes}), computes every episode's neighbours ({@link ItemSimilarities}) on the
  * training thread pool, writes them with the episodes' titles into a new generation index and moves
  * the alias to it, removing the previous generation in the same atomic alias change. One training
@@ -50,9 +44,7 @@ import java.util.function.LongSupplier;
  */
 public final class CollaborativeTrainer {
 
-    static final int PAGE_SIZE = 5000;
     static final int BULK_SIZE = 1000;
-    private static final TimeValue SCROLL_KEEP_ALIVE = TimeValue.timeValueMinutes(2);
     private static final String TITLE_FIELD = "title";
 
     private final Client client;
@@ -94,41 +86,11 @@ public final class CollaborativeTrainer {
         if (parameters.filter() != null) {
             query.filter(parameters.filter());
         }
-        SearchSourceBuilder source = new SearchSourceBuilder().query(query)
-            .size(PAGE_SIZE)
-            .sort("_doc")
-            .fetchSource(new String[] { EventDocument.LISTENER_ID, EventDocument.EPISODE_ID, EventDocument.TYPE, EventDocument.FRACTION, EventDocument.TIMESTAMP }, null);
-        ActionListener<Void> read = ActionListener.wrap(
-            ignored -> threadPool.executor(executor).execute(() -> learn(likes, parameters, alias, startedAt, done)),
-            done::onFailure
-        );
-        // events just posted are searchable only after a refresh: learn from everything sent so far
-        client.admin().indices().refresh(new RefreshRequest(events), ActionListener.wrap(
-            refreshed -> client.search(new SearchRequest(events).source(source).scroll(SCROLL_KEEP_ALIVE), pageListener(likes, read)),
+        String[] fields = { EventDocument.LISTENER_ID, EventDocument.EPISODE_ID, EventDocument.TYPE, EventDocument.FRACTION, EventDocument.TIMESTAMP };
+        new StoredEventScan(client).scan(events, query, fields, event -> fold(likes, event), () -> false, ActionListener.wrap(
+            read -> threadPool.executor(executor).execute(() -> learn(likes, parameters, alias, startedAt, done)),
             done::onFailure
         ));
-    }
-
-    /** Folds each page into {@code likes} and asks for the next until the scroll is exhausted. */
-    private ActionListener<SearchResponse> pageListener(ListenerLikes likes, ActionListener<Void> read) {
-        return ActionListener.wrap(response -> {
-            SearchHit[] hits = response.getHits().getHits();
-            for (SearchHit hit : hits) {
-                fold(likes, hit.getSourceAsMap());
-            }
-            if (hits.length == 0) {
-                client.clearScroll(clearScroll(response.getScrollId()), ActionListener.wrap(r -> {}, e -> {}));
-                read.onResponse(null);
-            } else {
-                client.searchScroll(new SearchScrollRequest(response.getScrollId()).scroll(SCROLL_KEEP_ALIVE), pageListener(likes, read));
-            }
-        }, read::onFailure);
-    }
-
-    private static ClearScrollRequest clearScroll(String scrollId) {
-        ClearScrollRequest request = new ClearScrollRequest();
-        request.addScrollId(scrollId);
-        return request;
     }
 
     private static void fold(ListenerLikes likes, Map<String, Object> event) {

@@ -28,12 +28,18 @@ import com.podcastpersonalize.query.ListenerInterestsAction;
 import com.podcastpersonalize.query.PersonalizeQueryBuilder;
 import com.podcastpersonalize.query.QueryTextEmbeddingAction;
 import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
+import com.podcastpersonalize.ranker.RankerIndex;
+import com.podcastpersonalize.ranker.RankerModelStore;
+import com.podcastpersonalize.ranker.RankerTrainAction;
+import com.podcastpersonalize.ranker.RankerTrainingService;
+import com.podcastpersonalize.ranker.TransportRankerTrainAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestCollaborativeAction;
 import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
 import com.podcastpersonalize.rest.RestListenerEventsAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
+import com.podcastpersonalize.rest.RestRankerAction;
 import com.podcastpersonalize.settings.PodcastSettings;
 
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
@@ -99,6 +105,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     private final SetOnce<EventIngest> eventIngest = new SetOnce<>();
     private final SetOnce<ListenerProfiles> listenerProfiles = new SetOnce<>();
     private final SetOnce<CollaborativeTrainer> collaborativeTrainer = new SetOnce<>();
+    private final SetOnce<RankerTrainingService> rankerTraining = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -167,8 +174,12 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         collaborativeTrainer.set(new CollaborativeTrainer(client, clusterService, threadPool, TRAINING_THREAD_POOL, threadPool::absoluteTimeInMillis));
         CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService, PodcastSettings.COLLABORATIVE_CACHE_SIZE.get(nodeSettings));
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load);
-        // injected into the internal actions the personalize query and rescorer call during rewrite
-        return List.of(service, audio, interests);
+        // the learned ranker: versions in the ranker index, trained on the training pool
+        RankerIndex rankerIndex = new RankerIndex(client, clusterService);
+        RankerModelStore rankerModels = new RankerModelStore(client, clusterService, rankerIndex, System::nanoTime);
+        rankerTraining.set(new RankerTrainingService(client, clusterService, threadPool, TRAINING_THREAD_POOL, rankerIndex, rankerModels));
+        // injected into the internal actions the personalize query and rescorer call during rewrite, and the training action
+        return List.of(service, audio, interests, rankerModels, rankerTraining.get());
     }
 
     private static AudioAccessPolicy audioAccessPolicy(ClusterSettings settings) {
@@ -224,7 +235,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     public List<ActionHandler<?, ?>> getActions() {
         return List.of(
             new ActionHandler<>(QueryTextEmbeddingAction.INSTANCE, TransportQueryTextEmbeddingAction.class),
-            new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class)
+            new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class),
+            new ActionHandler<>(RankerTrainAction.INSTANCE, TransportRankerTrainAction.class)
         );
     }
 
@@ -258,7 +270,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new RestEmbedAction(textEmbeddings::get),
             new RestListenerEventsAction(eventIngest::get, listenerIds::get, clusterSettings, System::currentTimeMillis),
             new RestListenerAction(listenerProfiles::get, listenerIds::get),
-            new RestCollaborativeAction(collaborativeTrainer::get, clusterSettings)
+            new RestCollaborativeAction(collaborativeTrainer::get, clusterSettings),
+            new RestRankerAction(rankerTraining::get)
         );
     }
 

@@ -395,6 +395,33 @@ public final class PodcastSettings {
         Property.NodeScope
     );
 
+    public static final String RANKER_PREFIX = PREFIX + "ranker.";
+    private static final String RANKER_INDEX_KEY = RANKER_PREFIX + "index";
+
+    /**
+     * Index of the learned ranker: one document per trained version, the {@code active} pointer and the
+     * last training's status. Created by the plugin (1 shard, replicas as the listener indices).
+     */
+    public static final Setting<String> RANKER_INDEX = Setting.simpleString(
+        RANKER_INDEX_KEY,
+        "podcast-ranker",
+        name -> validateIndexName(RANKER_INDEX_KEY, name),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /**
+     * How long a node serves the parsed active ranker before asking the index again which version is
+     * active (0: on every search); a new version is used everywhere at most this long after training.
+     */
+    public static final Setting<TimeValue> RANKER_MODEL_CHECK_INTERVAL = Setting.timeSetting(
+        RANKER_PREFIX + "model_check_interval",
+        TimeValue.timeValueSeconds(1),
+        TimeValue.timeValueMillis(0),
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             EPISODES_INDEX,
@@ -414,6 +441,8 @@ public final class PodcastSettings {
             COLLABORATIVE_MAX_SEEDS,
             COLLABORATIVE_CANDIDATES,
             COLLABORATIVE_CACHE_SIZE,
+            RANKER_INDEX,
+            RANKER_MODEL_CHECK_INTERVAL,
             LISTENERS_EVENTS_INDEX,
             LISTENERS_PROFILES_INDEX,
             LISTENERS_INDEX_SHARDS,

@@ -1,10 +1,12 @@
 package com.podcastpersonalize.it.cluster;
 
+import com.podcastpersonalize.model.DjlTestCache;
 import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
 
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.junit.BeforeClass;
 import org.opensearch.client.Request;
 import org.opensearch.client.RequestOptions;
 import org.opensearch.client.Response;
@@ -27,6 +29,15 @@ import java.util.Map;
  */
 @OpenSearchIntegTestCase.ClusterScope(scope = OpenSearchIntegTestCase.Scope.SUITE, numDataNodes = 2, numClientNodes = 0, supportsDedicatedMasters = false)
 public abstract class PodcastClusterTestCase extends OpenSearchIntegTestCase {
+
+    /**
+     * The in-JVM nodes use the unit tests' DJL cache folder (one per user, kept between runs) instead of
+     * their temporary data paths: PyTorch's 432 MB of natives are extracted once per machine, not per suite.
+     */
+    @BeforeClass
+    public static void useSharedDjlCache() {
+        DjlTestCache.configure();
+    }
 
     @Override
     protected Collection<Class<? extends Plugin>> nodePlugins() {

@@ -1,0 +1,282 @@
+package com.podcastpersonalize.it.cluster;
+
+import com.podcastpersonalize.it.support.TwoTastesHistory;
+import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
+
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.junit.After;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
+import org.opensearch.core.common.transport.TransportAddress;
+import org.opensearch.http.HttpServerTransport;
+import org.opensearch.test.OpenSearchIntegTestCase;
+import org.opensearch.threadpool.ThreadPool;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The learned ranker trained inside a 3-node cluster (in-JVM nodes; PyTorch's natives come from the
+ * shared test cache, see {@link PodcastClusterTestCase#useSharedDjlCache}): a model trained on one node
+ * is served by the others; retraining while searches run never fails one; a second training while
+ * one runs is refused on every node; a cancelled or failed training leaves the previous model in use.
+ *
+ * <p>To catch a training while it runs, a test occupies the training node's one {@code podcast_training}
+ * thread: the training reads the events and then waits there, in state {@code running}, until released.
+ */
+@OpenSearchIntegTestCase.ClusterScope(scope = OpenSearchIntegTestCase.Scope.SUITE, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
+public class RankerTrainingIT extends TwoTastesTestCase {
+
+    private static final String INDEX = "episodes";
+    private static final String TRAIN = "/_plugins/podcast/ranker/_train";
+    private static final String STATUS = "/_plugins/podcast/ranker";
+    private static final String CANCEL = "/_plugins/podcast/ranker/_cancel";
+
+    private final Map<String, RestClient> clients = new HashMap<>();
+
+    /** An answer: its HTTP status and parsed body. */
+    private record Answer(int status, Map<String, Object> body) {}
+
+    @After
+    public void closeNodeClients() throws Exception {
+        for (RestClient client : clients.values()) {
+            client.close();
+        }
+        clients.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    public void testAModelTrainedOnOneNodeIsServedByEveryNode() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        assertEquals(3, nodes.length);
+        Answer before = on(nodes[1], "GET", STATUS, null);
+        assertEquals(200, before.status());
+        assertNull("no model yet: " + before.body(), before.body().get("active"));
+
+        prepareCatalogueAndHistory();
+        long version = startTraining(nodes[0], "{\"validation_days\": 7}");
+        Map<String, Object> trained = awaitEnd(nodes[0], version);
+        assertEquals(trained.toString(), "succeeded", training(trained).get("state"));
+
+        for (String node : nodes) {
+            // each node checks the active version at most once per model_check_interval (1 s): it serves the new one after that
+            assertBusy(() -> assertEquals(node + " serves it", (Object) version, served(on(node, "GET", STATUS, null).body()).get("version") instanceof Number n ? n.longValue() : null));
+            Map<String, Object> status = on(node, "GET", STATUS, null).body();
+            assertEquals(node + ": " + status, version, number(active(status).get("version")));
+            assertEquals(node, served(status).get("node"));
+            Map<String, Object> metrics = (Map<String, Object>) active(status).get("metrics");
+            assertTrue(status.toString(), metrics.get("auc") instanceof Number && metrics.get("ndcg_at_10") instanceof Number);
+            assertEquals(node + " sees the training of " + nodes[0], "succeeded", training(status).get("state"));
+        }
+    }
+
+    public void testRetrainingWhileSearchesRunNeverFailsASearch() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        prepareCatalogueAndHistory();
+        rest("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.ranker.model_check_interval\": \"0s\"}}");
+        try {
+            retrainWhileSearching(nodes);
+        } finally {
+            rest("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.ranker.model_check_interval\": null}}");
+        }
+    }
+
+    private void retrainWhileSearching(String[] nodes) throws Exception {
+        long first = startTraining(nodes[0], null);
+        assertEquals("succeeded", training(awaitEnd(nodes[0], first)).get("state"));
+
+        long second;
+        List<Long> servedVersions = new ArrayList<>();
+        try (TrainingPoolBlock block = new TrainingPoolBlock(nodes[2])) {
+            second = startTraining(nodes[2], "{\"model\": \"mlp\", \"seed\": 3}");
+            for (int i = 0; i < 30; i++) {
+                searchEverywhere(nodes, servedVersions);
+            }
+        }
+        int searches = 0;
+        while (!"succeeded".equals(training(on(nodes[2], "GET", STATUS, null).body()).get("state")) || searches < 30) {
+            searchEverywhere(nodes, servedVersions);
+            searches++;
+            assertNotEquals("the retraining failed", "failed", training(on(nodes[2], "GET", STATUS, null).body()).get("state"));
+        }
+        assertTrue("each search saw the first or the second version: " + servedVersions, servedVersions.stream().allMatch(v -> v == first || v == second));
+        assertEquals(second, number(served(on(nodes[1], "GET", STATUS, null).body()).get("version")));
+        assertEquals("mlp", active(on(nodes[0], "GET", STATUS, null).body()).get("type"));
+    }
+
+    public void testASecondTrainingWhileOneRunsIsRefusedOnEveryNode() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        prepareCatalogueAndHistory();
+        long version;
+        try (TrainingPoolBlock block = new TrainingPoolBlock(nodes[0])) {
+            version = startTraining(nodes[0], null);
+            for (String node : nodes) {
+                Answer again = on(node, "POST", TRAIN, null);
+                assertEquals(node + ": " + again.body(), 409, again.status());
+                assertTrue(again.body().toString(), again.body().toString().contains("a ranker training is already running"));
+            }
+            Map<String, Object> elsewhere = on(nodes[1], "GET", STATUS, null).body();
+            assertEquals("another node reports it running: " + elsewhere, "running", training(elsewhere).get("state"));
+        }
+        assertEquals("succeeded", training(awaitEnd(nodes[0], version)).get("state"));
+        long next = startTraining(nodes[1], null); // the lock was released
+        assertEquals("succeeded", training(awaitEnd(nodes[1], next)).get("state"));
+    }
+
+    public void testACancelledTrainingLeavesThePreviousModelInUse() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        assertEquals(404, on(nodes[0], "POST", CANCEL, null).status());
+        prepareCatalogueAndHistory();
+        long first = startTraining(nodes[0], null);
+        assertEquals("succeeded", training(awaitEnd(nodes[0], first)).get("state"));
+
+        long second;
+        try (TrainingPoolBlock block = new TrainingPoolBlock(nodes[1])) {
+            second = startTraining(nodes[1], null);
+            Answer cancelled = on(nodes[2], "POST", CANCEL, null);
+            assertEquals(cancelled.body().toString(), 200, cancelled.status());
+            assertEquals(second, number(cancelled.body().get("version")));
+        }
+        Map<String, Object> status = awaitEnd(nodes[1], second);
+        assertEquals(status.toString(), "cancelled", training(status).get("state"));
+        assertTrue(status.toString(), ((String) training(status).get("error")).contains("the previous model stays in use"));
+        for (String node : nodes) {
+            Map<String, Object> seen = on(node, "GET", STATUS, null).body();
+            assertEquals(node + ": " + seen, first, number(active(seen).get("version")));
+            assertEquals(node + ": " + seen, first, number(served(seen).get("version")));
+        }
+    }
+
+    public void testTrainingsWithNothingToLearnFromSayWhy() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        Answer noEvents = on(nodes[0], "POST", TRAIN, null);
+        assertEquals(noEvents.body().toString(), 400, noEvents.status());
+        assertTrue(noEvents.body().toString(), noEvents.body().toString().contains("no listening events to learn from"));
+
+        Answer badBody = on(nodes[0], "POST", TRAIN, "{\"validation_days\": 0}");
+        assertEquals(400, badBody.status());
+        assertTrue(badBody.body().toString(), badBody.body().toString().contains("[validation_days] must be between 1 and 3650"));
+        Answer unknownField = on(nodes[0], "POST", TRAIN, "{\"model\": \"logistic\", \"epochs\": 3}");
+        assertEquals(400, unknownField.status());
+        assertTrue(unknownField.body().toString(), unknownField.body().toString().contains("unknown field [epochs]"));
+
+        // only finished episodes and no sampled negatives: only positives to learn from
+        indexCatalogue(INDEX, 1);
+        rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("fan", 4, 20, 5, 0));
+        long onlyPositives = startTraining(nodes[0], "{\"negatives_per_positive\": 0}");
+        Map<String, Object> failed = awaitEnd(nodes[0], onlyPositives);
+        assertEquals(failed.toString(), "failed", training(failed).get("state"));
+        assertTrue(failed.toString(), ((String) training(failed).get("error")).contains("only positive labels"));
+        assertNull("no model: " + failed, failed.get("active"));
+    }
+
+    // ---- helpers ----
+
+    private void prepareCatalogueAndHistory() throws Exception {
+        indexCatalogue(INDEX, 2);
+        Map<String, Object> response = rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("listener", 8, 30, 11));
+        assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
+    }
+
+    private long startTraining(String node, String body) throws Exception {
+        Answer started = on(node, "POST", TRAIN, body);
+        assertEquals(started.body().toString(), 202, started.status());
+        assertNotNull(started.body().get("task_id"));
+        return number(started.body().get("version"));
+    }
+
+    /** The status once the training of {@code version} ended (polls; the first training of the JVM loads PyTorch). */
+    private Map<String, Object> awaitEnd(String node, long version) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] last = new Map[1];
+        assertBusy(() -> {
+            last[0] = on(node, "GET", STATUS, null).body();
+            Map<String, Object> training = training(last[0]);
+            assertNotNull(last[0].toString(), training);
+            assertEquals(version, number(training.get("version")));
+            assertNotEquals(last[0].toString(), "running", training.get("state"));
+        }, 5, TimeUnit.MINUTES);
+        return last[0];
+    }
+
+    private void searchEverywhere(String[] nodes, List<Long> servedVersions) throws Exception {
+        for (String node : nodes) {
+            Answer search = on(node, "POST", "/" + INDEX + "/_search", "{\"query\": {\"match\": {\"title\": \"jazz New Orleans\"}}}");
+            assertEquals(search.body().toString(), 200, search.status());
+            Answer status = on(node, "GET", STATUS, null);
+            assertEquals(status.body().toString(), 200, status.status());
+            servedVersions.add(number(served(status.body()).get("version")));
+        }
+    }
+
+    /** Sends a request to one node's HTTP address. */
+    private Answer on(String node, String method, String path, String body) throws Exception {
+        RestClient client = clients.computeIfAbsent(node, name -> {
+            TransportAddress address = internalCluster().getInstance(HttpServerTransport.class, name).boundAddress().publishAddress();
+            return RestClient.builder(new HttpHost("http", address.getAddress(), address.getPort())).build();
+        });
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setJsonEntity(body);
+        }
+        Response response;
+        try {
+            response = client.performRequest(request);
+        } catch (ResponseException e) {
+            response = e.getResponse();
+        }
+        return new Answer(response.getStatusLine().getStatusCode(), parse(EntityUtils.toString(response.getEntity())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> training(Map<String, Object> status) {
+        return (Map<String, Object>) status.get("training");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> active(Map<String, Object> status) {
+        return (Map<String, Object>) status.get("active");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> served(Map<String, Object> status) {
+        return (Map<String, Object>) status.get("served");
+    }
+
+    private static long number(Object value) {
+        if (!(value instanceof Number number)) {
+            throw new AssertionError("expected a number, got [" + value + "]");
+        }
+        return number.longValue();
+    }
+
+    /** Occupies a node's one training thread until closed: a training started there waits, running, before its replay. */
+    private final class TrainingPoolBlock implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        TrainingPoolBlock(String node) throws InterruptedException {
+            CountDownLatch occupied = new CountDownLatch(1);
+            internalCluster().getInstance(ThreadPool.class, node).executor(PodcastPersonalizePlugin.TRAINING_THREAD_POOL).execute(() -> {
+                occupied.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(occupied.await(30, TimeUnit.SECONDS));
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+        }
+    }
+}

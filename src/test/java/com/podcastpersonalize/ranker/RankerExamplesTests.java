@@ -1,0 +1,83 @@
+package com.podcastpersonalize.ranker;
+
+import com.podcastpersonalize.events.EventType;
+import com.podcastpersonalize.events.ListenerEvent;
+import com.podcastpersonalize.listeners.EpisodeFeatures;
+import com.podcastpersonalize.listeners.ProfileConfig;
+import com.podcastpersonalize.listeners.ResolvedEvent;
+import com.podcastpersonalize.query.PersonalFeatures;
+
+import org.opensearch.test.OpenSearchTestCase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+public class RankerExamplesTests extends OpenSearchTestCase {
+
+    private static final long DAY = 86_400_000L;
+    private static final ProfileConfig PROFILES = new ProfileConfig(90 * DAY, 3 * DAY, 5, 0.7, 200);
+    private static final Map<String, EpisodeFeatures> EPISODES = Map.of(
+        "jazz-1", episode(1, 0),
+        "jazz-2", episode(0.9f, 0.1f),
+        "crime-1", episode(0, 1),
+        "crime-2", episode(0.1f, 0.9f)
+    );
+
+    private static EpisodeFeatures episode(float x, float y) {
+        return new EpisodeFeatures(new float[] { x, y }, null, List.of(), null);
+    }
+
+    private static ResolvedEvent event(String listener, EventType type, String episode, long time, Map<String, EpisodeFeatures> episodes) {
+        return new ResolvedEvent(new ListenerEvent(listener + "-" + time, listener, episode, type, time, null, null, null, null), episodes.get(episode), null);
+    }
+
+    /** Two listeners, 20 days: each finishes their taste and skips the other, day after day. */
+    private static TrainingEvents twoTastes(Map<String, EpisodeFeatures> episodes) {
+        List<ResolvedEvent> events = new ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            events.add(event("jazz-fan", day % 3 == 0 ? EventType.SKIP : EventType.COMPLETE, day % 3 == 0 ? "crime-" + (1 + day % 2) : "jazz-" + (1 + day % 2), day * DAY, episodes));
+            events.add(event("crime-fan", day % 3 == 0 ? EventType.SKIP : EventType.COMPLETE, day % 3 == 0 ? "jazz-" + (1 + day % 2) : "crime-" + (1 + day % 2), day * DAY + 1, episodes));
+        }
+        return new TrainingEvents(events, episodes, 0, 20 * DAY + 1);
+    }
+
+    public void testRowsCarryThePersonalFeaturesAndTheCutCountsBackFromTheNewestEvent() {
+        RankerExamples.Built built = RankerExamples.build(twoTastes(EPISODES), new RankerTrainingParameters(7, ModelType.LOGISTIC, 2, 42), PROFILES, 100, 200, () -> false);
+        assertEquals(PersonalFeatures.NAMES, built.set().featureNames());
+        assertEquals(20 * DAY + 1 - 7 * DAY, built.validationCut());
+        assertEquals(built.examples(), built.set().size());
+        assertTrue("positives and negatives: " + built.positives() + " of " + built.examples(), built.positives() > 0 && built.positives() < built.examples());
+        assertTrue(built.set().rows().stream().anyMatch(r -> r.timestamp() >= built.validationCut()));
+        assertTrue(built.set().rows().stream().anyMatch(r -> r.timestamp() < built.validationCut()));
+        assertEquals(java.util.Set.of("jazz-fan", "crime-fan"), built.set().rows().stream().map(TrainingRow::group).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    public void testNothingToLearnFromIsSaidPlainly() {
+        IllegalArgumentException none = expectThrows(IllegalArgumentException.class, () -> RankerExamples.build(
+            new TrainingEvents(List.of(), Map.of(), 0, 0), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> false));
+        assertEquals("no listening events to learn from: the events index holds none", none.getMessage());
+        List<ResolvedEvent> unknownEpisodes = List.of(event("u", EventType.COMPLETE, "gone", DAY, Map.of()));
+        IllegalArgumentException unknown = expectThrows(IllegalArgumentException.class, () -> RankerExamples.build(
+            new TrainingEvents(unknownEpisodes, Map.of(), 0, DAY), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> false));
+        assertEquals("none of the 1 events names an episode of the episodes index: there is nothing to learn from", unknown.getMessage());
+    }
+
+    public void testANaNFeatureIsRefusedNamingTheFeature() {
+        Map<String, EpisodeFeatures> withNaN = new java.util.HashMap<>(EPISODES);
+        withNaN.put("jazz-2", new EpisodeFeatures(new float[] { Float.NaN, 0.1f }, null, List.of(), null));
+        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> RankerExamples.build(
+            twoTastes(withNaN), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> false));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("feature [interest] is NaN in row "));
+    }
+
+    public void testTheReplayStopsWhenCancelled() {
+        List<ResolvedEvent> many = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(event("u" + i % 7, EventType.COMPLETE, i % 2 == 0 ? "jazz-1" : "crime-1", i * 60_000L, EPISODES));
+        }
+        expectThrows(CancellationException.class, () -> RankerExamples.build(
+            new TrainingEvents(many, EPISODES, 0, 3000 * 60_000L), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> true));
+    }
+}
