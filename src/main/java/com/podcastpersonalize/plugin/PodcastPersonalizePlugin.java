@@ -24,6 +24,7 @@ import com.podcastpersonalize.processor.audio.source.AudioAccessPolicy;
 import com.podcastpersonalize.processor.audio.source.AudioSourceResolver;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessor;
 import com.podcastpersonalize.processor.text.TextEmbeddingProcessorFactory;
+import com.podcastpersonalize.query.ActiveRankerAction;
 import com.podcastpersonalize.query.ListenerInterestsAction;
 import com.podcastpersonalize.query.PersonalizeQueryBuilder;
 import com.podcastpersonalize.query.QueryTextEmbeddingAction;
@@ -32,6 +33,7 @@ import com.podcastpersonalize.ranker.RankerIndex;
 import com.podcastpersonalize.ranker.RankerModelStore;
 import com.podcastpersonalize.ranker.RankerTrainAction;
 import com.podcastpersonalize.ranker.RankerTrainingService;
+import com.podcastpersonalize.ranker.TransportActiveRankerAction;
 import com.podcastpersonalize.ranker.TransportRankerTrainAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
 import com.podcastpersonalize.rest.RestCollaborativeAction;
@@ -236,7 +238,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         return List.of(
             new ActionHandler<>(QueryTextEmbeddingAction.INSTANCE, TransportQueryTextEmbeddingAction.class),
             new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class),
-            new ActionHandler<>(RankerTrainAction.INSTANCE, TransportRankerTrainAction.class)
+            new ActionHandler<>(RankerTrainAction.INSTANCE, TransportRankerTrainAction.class),
+            new ActionHandler<>(ActiveRankerAction.INSTANCE, TransportActiveRankerAction.class)
         );
     }
 

@@ -1,5 +1,6 @@
 package com.podcastpersonalize.it.cluster;
 
+import com.podcastpersonalize.it.support.TwoTastes;
 import com.podcastpersonalize.it.support.TwoTastesHistory;
 import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
 
@@ -61,6 +62,12 @@ public class RankerTrainingIT extends TwoTastesTestCase {
         assertNull("no model yet: " + before.body(), before.body().get("active"));
 
         prepareCatalogueAndHistory();
+        String learnedSearch = """
+            {"size": 3, "explain": true, "query": {"personalize": {"listener_id": "listener-0", "query_text": "%s", "ranker": "learned"}}}"""
+            .formatted(TwoTastes.AMBIGUOUS_QUERY);
+        Answer untrained = on(nodes[2], "POST", "/" + INDEX + "/_search", learnedSearch);
+        assertEquals(untrained.body().toString(), 400, untrained.status());
+        assertTrue(untrained.body().toString(), untrained.body().toString().contains("no learned ranker is trained yet"));
         long version = startTraining(nodes[0], "{\"validation_days\": 7}");
         Map<String, Object> trained = awaitEnd(nodes[0], version);
         assertEquals(trained.toString(), "succeeded", training(trained).get("state"));
@@ -74,6 +81,12 @@ public class RankerTrainingIT extends TwoTastesTestCase {
             Map<String, Object> metrics = (Map<String, Object>) active(status).get("metrics");
             assertTrue(status.toString(), metrics.get("auc") instanceof Number && metrics.get("ndcg_at_10") instanceof Number);
             assertEquals(node + " sees the training of " + nodes[0], "succeeded", training(status).get("state"));
+            // the clause ranks with it on every node: the jazz listener gets the jazz answer, explained by the model
+            Answer learned = on(node, "POST", "/" + INDEX + "/_search", learnedSearch);
+            assertEquals(learned.body().toString(), 200, learned.status());
+            List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) learned.body().get("hits")).get("hits");
+            assertEquals(hits.toString(), TwoTastes.JAZZ_ANSWER, hits.get(0).get("_id"));
+            assertTrue(hits.get(0).toString(), hits.get(0).get("_explanation").toString().contains("learned ranker [logistic v" + version + "]"));
         }
     }
 
