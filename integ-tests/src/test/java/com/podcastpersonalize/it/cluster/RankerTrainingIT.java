@@ -81,11 +81,11 @@ public class RankerTrainingIT extends TwoTastesTestCase {
             Map<String, Object> metrics = (Map<String, Object>) active(status).get("metrics");
             assertTrue(status.toString(), metrics.get("auc") instanceof Number && metrics.get("ndcg_at_10") instanceof Number);
             assertEquals(node + " sees the training of " + nodes[0], "succeeded", training(status).get("state"));
-            // the clause ranks with it on every node: the jazz listener gets the jazz answer, explained by the model
+            // the clause ranks with it on every node: the jazz listener gets jazz first, explained by the model
             Answer learned = on(node, "POST", "/" + INDEX + "/_search", learnedSearch);
             assertEquals(learned.body().toString(), 200, learned.status());
             List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) learned.body().get("hits")).get("hits");
-            assertEquals(hits.toString(), TwoTastes.JAZZ_ANSWER, hits.get(0).get("_id"));
+            assertEquals(hits.toString(), "jazz", TwoTastes.genreOf((String) hits.get(0).get("_id")));
             assertTrue(hits.get(0).toString(), hits.get(0).get("_explanation").toString().contains("learned ranker [logistic v" + version + "]"));
         }
     }
@@ -161,9 +161,12 @@ public class RankerTrainingIT extends TwoTastesTestCase {
         assertEquals(status.toString(), "cancelled", training(status).get("state"));
         assertTrue(status.toString(), ((String) training(status).get("error")).contains("the previous model stays in use"));
         for (String node : nodes) {
-            Map<String, Object> seen = on(node, "GET", STATUS, null).body();
-            assertEquals(node + ": " + seen, first, number(active(seen).get("version")));
-            assertEquals(node + ": " + seen, first, number(served(seen).get("version")));
+            // a node re-checks the active version at most once per model_check_interval: wait for that
+            assertBusy(() -> {
+                Map<String, Object> seen = on(node, "GET", STATUS, null).body();
+                assertEquals(node + ": " + seen, first, number(active(seen).get("version")));
+                assertEquals(node + ": " + seen, (Object) first, served(seen).get("version") instanceof Number n ? n.longValue() : null);
+            });
         }
     }
 
