@@ -148,7 +148,7 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"colour\": \"red\"}}}", "unknown field [colour]");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"weights\": {\"lexical\": -1}}}}", "weights.lexical");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"weights\": "
-            + "{\"lexical\": 0, \"semantic\": 0, \"interest\": 0, \"audio\": 0, \"popularity\": 0}}}}", "must not all be 0");
+            + "{\"lexical\": 0, \"semantic\": 0, \"interest\": 0, \"audio\": 0, \"popularity\": 0, \"collaborative\": 0}}}}", "must not all be 0");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"k\": 0}}}", "[k]");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"k\": 100000}}}", "[k]");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"filter\": \"genre:jazz\"}}}", "[filter]");
