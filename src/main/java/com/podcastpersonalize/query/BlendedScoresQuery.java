@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * The rewritten form of {@link PersonalizeQuery} on one shard: a fixed set of documents (by index
+ * The scored form of {@link PersonalizeQuery} on one shard: a fixed set of documents (by index
  * reader doc id, ascending) with their blended scores, like the query Lucene's k-NN search rewrites
  * to. Valid only for the reader it was computed on.
  */

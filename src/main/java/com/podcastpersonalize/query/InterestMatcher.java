@@ -1,7 +1,5 @@
 package com.podcastpersonalize.query;
 
-import com.podcastpersonalize.model.VectorMath;
-
 import java.util.List;
 
 /**
@@ -14,21 +12,43 @@ public final class InterestMatcher {
     public record Match(float cosine, float value, String label) {}
 
     private final List<ListenerInterests.Interest> interests;
+    private final UnitVector[] directions;
+    private final float[] weights;
 
     public InterestMatcher(List<ListenerInterests.Interest> interests) {
         this.interests = interests;
+        this.directions = new UnitVector[interests.size()];
+        this.weights = new float[interests.size()];
+        for (int i = 0; i < directions.length; i++) {
+            directions[i] = UnitVector.of(interests.get(i).vector());
+            weights[i] = weight(interests.get(i).strength());
+        }
+    }
+
+    /** How much a cosine to an interest of this strength counts: from one half (weakest) to all of it. */
+    public static float weight(float strength) {
+        return 0.5f + 0.5f * strength;
     }
 
     /** The best match, or null when the listener has no interests. */
     public Match best(float[] episodeVector) {
-        Match best = null;
-        for (ListenerInterests.Interest interest : interests) {
-            float cosine = (float) VectorMath.cosine(episodeVector, interest.vector());
-            float value = cosine * (0.5f + 0.5f * interest.strength());
-            if (best == null || value > best.value()) {
-                best = new Match(cosine, value, interest.label());
+        return best(episodeVector, UnitVector.norm(episodeVector));
+    }
+
+    /** The best match for an episode vector whose length is already known. */
+    public Match best(float[] episodeVector, float norm) {
+        int best = -1;
+        float bestCosine = 0;
+        float bestValue = 0;
+        for (int i = 0; i < directions.length; i++) {
+            float cosine = directions[i].cosine(episodeVector, norm);
+            float value = cosine * weights[i];
+            if (best < 0 || value > bestValue) {
+                best = i;
+                bestCosine = cosine;
+                bestValue = value;
             }
         }
-        return best;
+        return best < 0 ? null : new Match(bestCosine, bestValue, interests.get(best).label());
     }
 }

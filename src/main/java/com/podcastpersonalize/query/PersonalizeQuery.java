@@ -1,7 +1,5 @@
 package com.podcastpersonalize.query;
 
-
-import com.podcastpersonalize.model.VectorMath;
 import com.podcastpersonalize.ranker.RankerModel;
 
 import org.apache.lucene.index.IndexReader;
@@ -14,36 +12,42 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.NumericUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The {@code personalize} clause as a Lucene query on one shard.
  *
- * <p>On rewrite it gathers candidates (top {@code k} of each source: BM25, k-NN with the query
- * vector, k-NN with each interest vector, the most popular, the listener's collaborative
- * candidates), then computes every component
- * exactly for every candidate (BM25 by advancing its scorer, cosines from the stored vectors,
- * popularity from doc values), normalizes, blends with the weights, and rewrites to the fixed
- * scored set. Cost: one search per candidate source plus O(candidates x dimension) arithmetic.
+ * <p>When its weight is created it gathers candidates, restricted to the allowed documents
+ * ({@link AllowedDocsQuery}, computed once per segment): the top {@code k} of BM25 and of k-NN
+ * with the query vector, the documents with the best interest values ({@link InterestCandidates}:
+ * k-NN with the interest vectors, strongest first, skipping what cannot place a document among
+ * the k best), the {@code k} most popular ({@link PopularDocs}, ranked once per segment), and the
+ * listener's collaborative candidates. Then it computes every component exactly for every
+ * candidate (BM25 by advancing its scorer, cosines from the stored vectors, popularity from doc
+ * values), normalizes, blends with the weights, and scores the fixed set of candidates
+ * ({@link BlendedScoresQuery}). Cost: two k-NN searches of {@code k} (query, strongest interest),
+ * short probes for the other interests, BM25, and O(candidates x dimension) arithmetic.
  */
 final class PersonalizeQuery extends Query {
 
-    /** Where candidates come from; each is already restricted by the filter and the heard exclusion. */
-    record Sources(Query lexical, Query semanticKnn, List<Query> interestKnn, Query popularityCandidates, Query collaborative) {}
+    /**
+     * Where candidates come from. The queries are already restricted to the allowed documents
+     * (filter, heard exclusion); popularity and collaborative candidates are taken among them.
+     */
+    record Sources(Query lexical, Query semanticKnn, List<InterestCandidates.Search> interestSearches, boolean popularity, boolean collaborative, AllowedDocsQuery allowed) {}
 
     /** The fields read for exact scoring. */
     record Fields(String textVector, String audioVector, String popularity, boolean popularityIsFloatingPoint) {}
@@ -87,8 +91,18 @@ final class PersonalizeQuery extends Query {
         this.learned = learned;
     }
 
+    /**
+     * All the work happens here rather than in {@link #rewrite}: OpenSearch rewrites the query again
+     * for the fetch phase of each shard, which needs no weight unless it explains (as the k-NN
+     * plugin's Lucene query also searches when its weight is created).
+     */
     @Override
-    public Query rewrite(IndexSearcher searcher) throws IOException {
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+        return blendedScores(searcher).createWeight(searcher, scoreMode, boost);
+    }
+
+    /** Gathers the candidates and scores them: the query as a fixed set of scored documents of this searcher's reader. */
+    private BlendedScoresQuery blendedScores(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         TreeMap<Integer, ScoreBreakdown> candidates = new TreeMap<>();
         List<Query> all = new ArrayList<>();
@@ -98,27 +112,34 @@ final class PersonalizeQuery extends Query {
         if (sources.semanticKnn() != null) {
             all.add(sources.semanticKnn());
         }
-        all.addAll(sources.interestKnn());
         for (Query source : all) {
-            for (ScoreDoc hit : searcher.search(source, k).scoreDocs) {
+            ScoreDoc[] hits = searcher.search(source, k).scoreDocs;
+            for (ScoreDoc hit : hits) {
                 candidates.computeIfAbsent(hit.doc, d -> new ScoreBreakdown());
             }
         }
-        if (sources.collaborative() != null) {
-            int wanted = Math.max(1, interests.collaborative().size());
-            for (ScoreDoc hit : searcher.search(sources.collaborative(), wanted).scoreDocs) {
-                candidates.computeIfAbsent(hit.doc, d -> new ScoreBreakdown());
+        List<LeafReaderContext> leaves = reader.leaves();
+        if (sources.collaborative()) {
+            for (LeafReaderContext leaf : leaves) {
+                FixedBitSet allowed = sources.allowed().bits(searcher, leaf);
+                for (int doc : CollaborativeLookup.inLeaf(leaf, interests.collaborative()).keySet()) {
+                    if (allowed.get(doc)) {
+                        candidates.computeIfAbsent(leaf.docBase + doc, d -> new ScoreBreakdown());
+                    }
+                }
             }
         }
-        if (sources.popularityCandidates() != null) {
-            SortField byPopularity = new SortedNumericSortField(
-                fields.popularity(),
-                fields.popularityIsFloatingPoint() ? SortField.Type.DOUBLE : SortField.Type.LONG,
-                true
-            );
-            TopDocs popular = searcher.search(sources.popularityCandidates(), k, new Sort(byPopularity, SortField.FIELD_DOC));
-            for (ScoreDoc hit : popular.scoreDocs) {
-                candidates.computeIfAbsent(hit.doc, d -> new ScoreBreakdown());
+        if (sources.popularity()) {
+            for (int doc : PopularDocs.top(leaves, fields.popularity(), k, leaf -> sources.allowed().bits(searcher, leaf))) {
+                candidates.computeIfAbsent(doc, d -> new ScoreBreakdown());
+            }
+        }
+        if (sources.interestSearches().isEmpty() == false) {
+            Set<Integer> found = new HashSet<>(candidates.keySet());
+            InterestCandidates.InterestValues values = new InterestCandidates.InterestValues(leaves, fields.textVector(), interests.interests(), k);
+            new InterestCandidates(searcher, k, values).gather(sources.interestSearches(), found);
+            for (int doc : found) {
+                candidates.computeIfAbsent(doc, d -> new ScoreBreakdown());
             }
         }
         int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -144,6 +165,7 @@ final class PersonalizeQuery extends Query {
         Weight lexicalWeight = sources.lexical() == null
             ? null
             : searcher.createWeight(searcher.rewrite(sources.lexical()), ScoreMode.COMPLETE, 1f);
+        ExactScorer exact = new ExactScorer();
         int i = 0;
         while (i < docs.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
@@ -151,53 +173,60 @@ final class PersonalizeQuery extends Query {
             while (end < docs.length && docs[end] < leaf.docBase + leaf.reader().maxDoc()) {
                 end++;
             }
-            scoreLeaf(leaf, lexicalWeight, docs, breakdowns, i, end);
+            exact.scoreLeaf(leaf, lexicalWeight, docs, breakdowns, i, end);
             i = end;
         }
     }
 
-    /** Fills the raw components of the candidates {@code [from, to)}, all in {@code leaf}, in doc order. */
-    private void scoreLeaf(LeafReaderContext leaf, Weight lexicalWeight, int[] docs, ScoreBreakdown[] breakdowns, int from, int to)
-        throws IOException {
-        Scorer lexicalScorer = lexicalWeight == null ? null : lexicalWeight.scorer(leaf);
-        StoredVectorReader text = StoredVectorReader.open(leaf, fields.textVector());
-        StoredVectorReader audio = fields.audioVector() == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
-        InterestMatcher matcher = new InterestMatcher(interests.interests());
-        SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
-        Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0 || learned != null
-            ? CollaborativeLookup.inLeaf(leaf, interests.collaborative())
-            : Map.of();
-        for (int c = from; c < to; c++) {
-            int doc = docs[c] - leaf.docBase;
-            ScoreBreakdown breakdown = breakdowns[c];
-            if (lexicalScorer != null) {
-                int at = lexicalScorer.iterator().docID() < doc ? lexicalScorer.iterator().advance(doc) : lexicalScorer.iterator().docID();
-                breakdown.lexicalRaw = at == doc ? lexicalScorer.score() : 0f;
-            }
-            float[] vector = text == null ? null : text.vectorOf(doc);
-            if (vector != null) {
-                if (queryVector != null) {
-                    breakdown.semanticCosine = (float) VectorMath.cosine(vector, queryVector);
+    /** Computes the raw components of candidates; the targets of its cosines are made unit vectors once per search. */
+    private final class ExactScorer {
+        private final UnitVector query = queryVector == null ? null : UnitVector.of(queryVector);
+        private final UnitVector audioTaste = interests.audioInterest() == null ? null : UnitVector.of(interests.audioInterest());
+        private final InterestMatcher matcher = new InterestMatcher(interests.interests());
+
+        /** Fills the raw components of the candidates {@code [from, to)}, all in {@code leaf}, in doc order. */
+        void scoreLeaf(LeafReaderContext leaf, Weight lexicalWeight, int[] docs, ScoreBreakdown[] breakdowns, int from, int to)
+            throws IOException {
+            Scorer lexicalScorer = lexicalWeight == null ? null : lexicalWeight.scorer(leaf);
+            StoredVectorReader text = StoredVectorReader.open(leaf, fields.textVector());
+            StoredVectorReader audio = fields.audioVector() == null || audioTaste == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
+            SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
+            Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0 || learned != null
+                ? CollaborativeLookup.inLeaf(leaf, interests.collaborative())
+                : Map.of();
+            for (int c = from; c < to; c++) {
+                int doc = docs[c] - leaf.docBase;
+                ScoreBreakdown breakdown = breakdowns[c];
+                if (lexicalScorer != null) {
+                    int at = lexicalScorer.iterator().docID() < doc ? lexicalScorer.iterator().advance(doc) : lexicalScorer.iterator().docID();
+                    breakdown.lexicalRaw = at == doc ? lexicalScorer.score() : 0f;
                 }
-                InterestMatcher.Match match = matcher.best(vector);
-                if (match != null) {
-                    breakdown.interestCosine = match.cosine();
-                    breakdown.interestValue = match.value();
-                    breakdown.interestLabel = match.label();
+                float[] vector = text == null ? null : text.vectorOf(doc);
+                if (vector != null) {
+                    float norm = UnitVector.norm(vector);
+                    if (query != null) {
+                        breakdown.semanticCosine = query.cosine(vector, norm);
+                    }
+                    InterestMatcher.Match match = matcher.best(vector, norm);
+                    if (match != null) {
+                        breakdown.interestCosine = match.cosine();
+                        breakdown.interestValue = match.value();
+                        breakdown.interestLabel = match.label();
+                    }
                 }
-            }
-            float[] sound = audio == null || interests.audioInterest() == null ? null : audio.vectorOf(doc);
-            if (sound != null) {
-                breakdown.audioCosine = (float) VectorMath.cosine(sound, interests.audioInterest());
-            }
-            if (popularity != null && popularity.advanceExact(doc) && popularity.docValueCount() > 0) {
-                long raw = popularity.nextValue();
-                breakdown.popularityRaw = fields.popularityIsFloatingPoint() ? NumericUtils.sortableLongToDouble(raw) : raw;
-            }
-            ListenerInterests.CollaborativeCandidate alsoLiked = collaborative.get(doc);
-            if (alsoLiked != null) {
-                breakdown.collaborativeRaw = alsoLiked.value();
-                breakdown.collaborativeBecause = alsoLiked.because();
+                float[] sound = audio == null ? null : audio.vectorOf(doc);
+                if (sound != null) {
+                    breakdown.audioCosine = audioTaste.cosine(sound, UnitVector.norm(sound));
+                }
+                if (popularity != null && popularity.advanceExact(doc) && popularity.docValueCount() > 0) {
+                    long raw = popularity.nextValue();
+                    breakdown.popularityRaw = fields.popularityIsFloatingPoint() ? NumericUtils.sortableLongToDouble(raw) : raw;
+                }
+                ListenerInterests.CollaborativeCandidate alsoLiked = collaborative.get(doc);
+                if (alsoLiked != null) {
+                    breakdown.collaborativeRaw = alsoLiked.value();
+                    breakdown.collaborativeBecause = alsoLiked.because();
+                }
             }
         }
     }

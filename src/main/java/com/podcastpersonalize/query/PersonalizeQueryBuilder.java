@@ -5,7 +5,6 @@ import com.podcastpersonalize.ranker.RankerModelCodec;
 
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.opensearch.core.ParseField;
 import org.opensearch.core.common.ParsingException;
@@ -16,7 +15,6 @@ import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.mapper.MappedFieldType;
 import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.BoolQueryBuilder;
-import org.opensearch.index.query.IdsQueryBuilder;
 import org.opensearch.index.query.MultiMatchQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
@@ -437,15 +435,10 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         if (audioVectorField != null && audioField != null) {
             requireKnnField(context, "audio_vector_field", audioVectorField);
         }
-        BoolQueryBuilder restriction = new BoolQueryBuilder();
-        if (filter != null) {
-            restriction.filter(filter);
-        }
-        if (excludeHeard && !interests.heardEpisodeIds().isEmpty()) {
-            restriction.mustNot(new IdsQueryBuilder().addIds(interests.heardEpisodeIds().toArray(new String[0])));
-        }
-        boolean restricted = restriction.hasClauses();
-        Query restrictionQuery = restricted ? restriction.toQuery(context) : null;
+        List<String> excluded = excludeHeard ? interests.heardEpisodeIds() : List.of();
+        boolean restricted = filter != null || excluded.isEmpty() == false;
+        AllowedDocsQuery allowed = new AllowedDocsQuery(filter == null ? null : filter.toQuery(context), excluded);
+        QueryBuilder knnFilter = restricted ? new ShardLocalQueryBuilder(allowed) : null;
 
         Query lexical = null;
         if (queryText != null && weights.lexical() > 0) {
@@ -455,34 +448,19 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                 fields.put(caret < 0 ? field : field.substring(0, caret), caret < 0 ? 1f : parseBoost(field, caret));
             }
             Query match = new MultiMatchQueryBuilder(queryText).fields(fields).toQuery(context);
-            lexical = restrictionQuery == null
-                ? match
-                : new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST).add(restrictionQuery, BooleanClause.Occur.FILTER).build();
+            lexical = restricted
+                ? new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST).add(allowed, BooleanClause.Occur.FILTER).build()
+                : match;
         }
-        Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, restricted ? restriction : null) : null;
-        List<Query> interestQueries = new ArrayList<>();
-        if (uses(weights.interest())) {
-            for (ListenerInterests.Interest interest : interests.interests()) {
-                interestQueries.add(knn(context, interest.vector(), restricted ? restriction : null));
-            }
-        }
-        Query collaborative = null;
-        if (uses(weights.collaborative()) && !interests.collaborative().isEmpty()) {
-            String[] ids = interests.collaborative().stream().map(ListenerInterests.CollaborativeCandidate::episodeId).toArray(String[]::new);
-            BoolQueryBuilder alsoLiked = new BoolQueryBuilder().filter(new IdsQueryBuilder().addIds(ids));
-            if (restricted) {
-                alsoLiked.filter(restriction);
-            }
-            collaborative = alsoLiked.toQuery(context);
-        }
+        Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, knnFilter) : null;
+        List<InterestCandidates.Search> interestQueries = uses(weights.interest()) ? interestSearches(context, knnFilter) : List.of();
+        boolean collaborative = uses(weights.collaborative()) && interests.collaborative().isEmpty() == false;
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
-        boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty() && collaborative == null;
-        Query popularityCandidates = (popularityType != null && uses(weights.popularity())) || noOtherSource
-            ? (restrictionQuery == null ? new MatchAllDocsQuery() : restrictionQuery)
-            : null;
+        boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty() && collaborative == false;
+        boolean popularityCandidates = (popularityType != null && uses(weights.popularity())) || noOtherSource;
         boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
         return new PersonalizeQuery(
-            new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates, collaborative),
+            new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates, collaborative, allowed),
             new PersonalizeQuery.Fields(vectorField, audioField, popularityType == null ? null : popularityField, floating),
             queryVector,
             interests,
@@ -518,6 +496,47 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             knn.filter(restriction);
         }
         return knn.build().toQuery(context);
+    }
+
+    /** The k-NN searches of the listener's interests, strongest first (see {@link InterestCandidates}). */
+    private List<InterestCandidates.Search> interestSearches(QueryShardContext context, QueryBuilder restriction) throws IOException {
+        List<ListenerInterests.Interest> all = interests.interests();
+        List<Integer> strongestFirst = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            strongestFirst.add(i);
+        }
+        strongestFirst.sort((a, b) -> Float.compare(all.get(b).strength(), all.get(a).strength()));
+        List<InterestCandidates.Search> searches = new ArrayList<>();
+        for (int i : strongestFirst) {
+            float[] vector = all.get(i).vector();
+            searches.add(new InterestCandidates.Search(i, probe(context, vector, restriction), knn(context, vector, restriction)));
+        }
+        return searches;
+    }
+
+    /**
+     * A k-NN search of {@link InterestCandidates#PROBE_K} neighbours with a beam as narrow (the k-NN
+     * plugin searches at least {@code ef_search} neighbours, 100 by default); null when k is that
+     * small already, or when the field's method takes no {@code ef_search} (IVF), whose searches
+     * are then all full.
+     */
+    private Query probe(QueryShardContext context, float[] vector, QueryBuilder restriction) throws IOException {
+        if (k <= InterestCandidates.PROBE_K) {
+            return null;
+        }
+        KNNQueryBuilder.Builder knn = KNNQueryBuilder.builder()
+            .fieldName(vectorField)
+            .vector(vector)
+            .k(InterestCandidates.PROBE_K)
+            .methodParameters(Map.of("ef_search", InterestCandidates.PROBE_K));
+        if (restriction != null) {
+            knn.filter(restriction);
+        }
+        try {
+            return knn.build().toQuery(context);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void requireKnnField(QueryShardContext context, String parameter, String field) {

@@ -34,7 +34,8 @@ import java.util.Random;
  * </ol>
  * Paths alternate request by request so that background load hits them alike.
  *
- * <p>Run by {@code bin/benchmark ranking}: {@code QueryLatencyBenchmark <node url> <episodes> <queries>}.
+ * <p>Run by {@code bin/benchmark ranking}: {@code QueryLatencyBenchmark <node url> <episodes> <queries> [reuse]}
+ * ({@code reuse}: keep the index and listeners an earlier run left on the node, to compare code changes quickly).
  */
 public final class QueryLatencyBenchmark {
 
@@ -49,14 +50,21 @@ public final class QueryLatencyBenchmark {
         String url = args[0];
         int episodes = Integer.parseInt(args[1]);
         int queries = Integer.parseInt(args[2]);
+        // "reuse": keep the episodes and listeners an earlier run left on this node (to compare code changes quickly)
+        boolean reuse = args.length > 3 && "reuse".equals(args[3]);
         // bulk indexing and the force merge of 100k vectors take minutes on 2 cores
         try (JsonNodeClient client = new JsonNodeClient(url, Duration.ofMinutes(30))) {
             Corpus corpus = new Corpus(TOPICS, DIMENSION);
             long indexStart = System.nanoTime();
-            index(client, corpus, episodes);
+            boolean reused = reuse && indexed(client) == episodes;
+            if (reused == false) {
+                index(client, corpus, episodes);
+            }
             double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
             client.send("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": \"" + INDEX + "\"}}");
-            listen(client, corpus, episodes);
+            if (reused == false) {
+                listen(client, corpus, episodes);
+            }
 
             List<String> texts = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
@@ -95,9 +103,10 @@ public final class QueryLatencyBenchmark {
                 }
             }
 
-            System.out.printf(Locale.ROOT, "%d generated episodes (%d topics, %d-d vectors, lucene HNSW, 1 segment per shard, 2 shards) indexed in %.0f s; "
+            System.out.printf(Locale.ROOT, "%d generated episodes (%d topics, %d-d vectors, lucene HNSW, 1 segment per shard, 2 shards) %s; "
                 + "%d listeners with 60 events each through the events API; %d queries per path after %d warm-up rounds; one client thread.%n%n",
-                episodes, TOPICS, DIMENSION, indexSeconds, LISTENERS, queries, Math.min(50, queries));
+                episodes, TOPICS, DIMENSION, reused ? "reused from an earlier run" : String.format(Locale.ROOT, "indexed in %.0f s", indexSeconds),
+                LISTENERS, queries, Math.min(50, queries));
             double knnP50 = percentile(latencies.get("k-NN on the query vector (k 100)"), 50);
             double knnP99 = percentile(latencies.get("k-NN on the query vector (k 100)"), 99);
             System.out.println("| path | p50 ms | p99 ms | p50 ÷ k-NN p50 | p99 ÷ k-NN p99 |");
@@ -189,6 +198,14 @@ public final class QueryLatencyBenchmark {
 
     private static int topicOf(int episode) {
         return episode % TOPICS;
+    }
+
+    /** Documents in the benchmark index, 0 when there is none. */
+    private static long indexed(JsonNodeClient client) throws IOException {
+        if (client.sendForList("GET", "/_cat/indices/" + INDEX + "?format=json&ignore_unavailable=true").isEmpty()) {
+            return 0;
+        }
+        return ((Number) client.send("GET", "/" + INDEX + "/_count", (String) null).get("count")).longValue();
     }
 
     private static void index(JsonNodeClient client, Corpus corpus, int episodes) throws IOException {
