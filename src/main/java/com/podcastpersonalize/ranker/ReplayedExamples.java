@@ -63,6 +63,7 @@ public final class ReplayedExamples {
      * @param cancelled checked every 1,000 events; when true the replay stops with {@link java.util.concurrent.CancellationException}
      */
     public static List<Example> replay(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, Options options, BooleanSupplier cancelled) {
+        requireFiniteVectors(episodes);
         List<ResolvedEvent> ordered = new ArrayList<>(events);
         ordered.sort(ResolvedEvent.APPLY_ORDER);
         CoListening coListening = learnCoListening(ordered, options.validationCut());
@@ -110,6 +111,21 @@ public final class ReplayedExamples {
             }
         }
         return examples;
+    }
+
+    /** A vector with NaN or infinity would poison every profile it enters: refuse it up front, naming the episode. */
+    private static void requireFiniteVectors(Map<String, EpisodeFeatures> episodes) {
+        for (Map.Entry<String, EpisodeFeatures> episode : episodes.entrySet()) {
+            for (float[] vector : new float[][] { episode.getValue().textVector(), episode.getValue().audioVector() }) {
+                if (vector != null) {
+                    for (float value : vector) {
+                        if (Float.isFinite(value) == false) {
+                            throw new IllegalArgumentException("episode [" + episode.getKey() + "] has a vector value that is not a finite number [" + value + "]");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static CoListening learnCoListening(List<ResolvedEvent> ordered, long validationCut) {

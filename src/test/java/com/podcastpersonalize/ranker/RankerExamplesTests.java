@@ -64,12 +64,12 @@ public class RankerExamplesTests extends OpenSearchTestCase {
         assertEquals("none of the 1 events names an episode of the episodes index: there is nothing to learn from", unknown.getMessage());
     }
 
-    public void testANaNFeatureIsRefusedNamingTheFeature() {
+    public void testANaNVectorIsRefusedNamingTheEpisode() {
         Map<String, EpisodeFeatures> withNaN = new java.util.HashMap<>(EPISODES);
         withNaN.put("jazz-2", new EpisodeFeatures(new float[] { Float.NaN, 0.1f }, null, List.of(), null));
         IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> RankerExamples.build(
             twoTastes(withNaN), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> false));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("feature [interest] is NaN in row "));
+        assertEquals("episode [jazz-2] has a vector value that is not a finite number [NaN]", e.getMessage());
     }
 
     public void testTheReplayStopsWhenCancelled() {

@@ -65,6 +65,7 @@ public final class QueryLatencyBenchmark {
             if (reused == false) {
                 listen(client, corpus, episodes);
             }
+            trainRanker(client);
 
             List<String> texts = new ArrayList<>();
             List<float[]> vectors = new ArrayList<>();
@@ -83,6 +84,8 @@ public final class QueryLatencyBenchmark {
             paths.put("BM25 on title^2, description", (q, l) -> search(client, bm25Body(texts.get(q), 10)));
             paths.put("personalize with query_text (embedding included)", (q, l) -> search(client, personalizeBody(l, texts.get(q))));
             paths.put("personalize, no query (recommendation)", (q, l) -> search(client, personalizeBody(l, null)));
+            paths.put(LEARNED_WITH_QUERY, (q, l) -> search(client, personalizeBody(l, texts.get(q), "learned")));
+            paths.put(LEARNED_RECOMMENDATION, (q, l) -> search(client, personalizeBody(l, null, "learned")));
             paths.put("client-side: profile + embed + _msearch (BM25, k-NN, k-NN per interest) + fuse", (q, l) -> clientSideBlend(client, l, texts.get(q)));
             paths.put("personalize rescorer on BM25's top 100", (q, l) -> search(client, rescoreBody(l, texts.get(q))));
             paths.put("client-side rerank: profile + BM25 top 100 with vectors + rerank", (q, l) -> clientSideRerank(client, l, texts.get(q)));
@@ -129,8 +132,35 @@ public final class QueryLatencyBenchmark {
                 personalize, embedP50, personalize - embedP50, (personalize - embedP50) / knnP50,
                 percentile(latencies.get("personalize with query_text (embedding included)"), 99) / knnP99,
                 personalize / clientBlend, clientRerank / rescorer);
+            System.out.printf(Locale.ROOT, "Learned ranker (issue 8, goal ≤ 1.3): p50 with query_text %.1f ms ÷ blend %.1f ms = %.2f; "
+                + "p50 without query %.1f ms ÷ blend %.1f ms = %.2f.%n",
+                percentile(latencies.get(LEARNED_WITH_QUERY), 50), personalize, percentile(latencies.get(LEARNED_WITH_QUERY), 50) / personalize,
+                percentile(latencies.get(LEARNED_RECOMMENDATION), 50), percentile(latencies.get("personalize, no query (recommendation)"), 50),
+                percentile(latencies.get(LEARNED_RECOMMENDATION), 50) / percentile(latencies.get("personalize, no query (recommendation)"), 50));
         }
     }
+
+    /** Trains the learned ranker from the listeners' events (the last 2 of their 7.5 days validate) and waits until it is in use. */
+    @SuppressWarnings("unchecked")
+    private static void trainRanker(JsonNodeClient client) throws IOException, InterruptedException {
+        client.send("POST", "/_plugins/podcast/ranker/_train", "{\"validation_days\": 2}");
+        while (true) {
+            Thread.sleep(1000);
+            Map<String, Object> status = client.send("GET", "/_plugins/podcast/ranker", (String) null);
+            Map<String, Object> training = (Map<String, Object>) status.get("training");
+            if (training != null && "running".equals(training.get("state")) == false) {
+                if ("succeeded".equals(training.get("state")) == false) {
+                    throw new IllegalStateException("the ranker training did not succeed: " + training);
+                }
+                System.err.println("[bench] learned ranker trained: " + ((Map<String, Object>) status.get("active")).get("metrics"));
+                Thread.sleep(1500); // the node serves it after its model check interval (1 s)
+                return;
+            }
+        }
+    }
+
+    private static final String LEARNED_WITH_QUERY = "personalize with query_text, ranker learned (embedding included)";
+    private static final String LEARNED_RECOMMENDATION = "personalize, no query, ranker learned";
 
     /** One way of answering query {@code q} for listener {@code l}. */
     @FunctionalInterface
@@ -300,9 +330,13 @@ public final class QueryLatencyBenchmark {
     }
 
     private static String personalizeBody(String listener, String text) throws IOException {
+        return personalizeBody(listener, text, "blend");
+    }
+
+    private static String personalizeBody(String listener, String text, String ranker) throws IOException {
         try (XContentBuilder b = JsonXContent.contentBuilder()) {
             b.startObject().field("size", 10).field("_source", false).startObject("query").startObject("personalize")
-                .field("listener_id", listener);
+                .field("listener_id", listener).field("ranker", ranker);
             if (text != null) {
                 b.field("query_text", text);
             }
