@@ -2,19 +2,14 @@ package com.podcastpersonalize.listeners;
 
 import com.podcastpersonalize.events.EventDocument;
 import com.podcastpersonalize.events.EventType;
+import com.podcastpersonalize.indices.ManagedIndexCreator;
 import com.podcastpersonalize.settings.PodcastSettings;
 
-import org.opensearch.OpenSearchStatusException;
-import org.opensearch.ResourceAlreadyExistsException;
-import org.opensearch.action.admin.cluster.health.ClusterHealthRequest;
-import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.json.JsonXContent;
-import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
-import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.transport.client.Client;
 
@@ -27,12 +22,12 @@ import java.io.UncheckedIOException;
  */
 public final class ListenerIndices {
 
-    private final Client client;
     private final ClusterService clusterService;
+    private final ManagedIndexCreator creator;
 
     public ListenerIndices(Client client, ClusterService clusterService) {
-        this.client = client;
         this.clusterService = clusterService;
+        this.creator = new ManagedIndexCreator(client, clusterService);
     }
 
     public String events() {
@@ -53,54 +48,21 @@ public final class ListenerIndices {
 
     /** Whether the index (or an alias of that name) exists in the cluster state this node has. */
     public boolean exists(String index) {
-        var metadata = clusterService.state().metadata();
-        return metadata.hasIndex(index) || metadata.hasAlias(index);
+        return creator.exists(index);
     }
 
     /** Creates the events and profiles indices when missing; completes once both exist. */
     public void ensure(ActionListener<Void> listener) {
         String events = events();
         String profiles = profiles();
-        ensure(events, eventsMapping(), ActionListener.wrap(ignored -> ensure(profiles, profilesMapping(), listener), listener::onFailure));
-    }
-
-    private void ensure(String index, XContentBuilder mapping, ActionListener<Void> listener) {
-        if (exists(index)) {
-            var routing = clusterService.state().routingTable();
-            if (!routing.hasIndex(index) || routing.index(index).allPrimaryShardsActive()) {
-                listener.onResponse(null); // an alias, or ready
-            } else {
-                waitForPrimaries(index, listener); // just created by another request
-            }
-            return;
-        }
         Settings settings = Settings.builder()
             .put("index.number_of_shards", settings().get(PodcastSettings.LISTENERS_INDEX_SHARDS))
             .put("index.auto_expand_replicas", settings().get(PodcastSettings.LISTENERS_INDEX_AUTO_EXPAND_REPLICAS))
             .build();
-        client.admin().indices().create(new CreateIndexRequest(index).settings(settings).mapping(mapping), ActionListener.wrap(
-            created -> listener.onResponse(null),
-            e -> {
-                if (e instanceof ResourceAlreadyExistsException || e.getCause() instanceof ResourceAlreadyExistsException) {
-                    waitForPrimaries(index, listener); // created concurrently by another request
-                } else {
-                    listener.onFailure(e);
-                }
-            }
+        creator.ensure(events, settings, eventsMapping(), ActionListener.wrap(
+            ignored -> creator.ensure(profiles, settings, profilesMapping(), listener),
+            listener::onFailure
         ));
-    }
-
-    private void waitForPrimaries(String index, ActionListener<Void> listener) {
-        client.admin().cluster().health(
-            new ClusterHealthRequest(index).waitForYellowStatus().timeout(TimeValue.timeValueSeconds(30)),
-            ActionListener.wrap(health -> {
-                if (health.isTimedOut()) {
-                    listener.onFailure(new OpenSearchStatusException("the primary shards of [" + index + "] did not start within 30s", RestStatus.SERVICE_UNAVAILABLE));
-                } else {
-                    listener.onResponse(null);
-                }
-            }, listener::onFailure)
-        );
     }
 
     public static XContentBuilder eventsMapping() {

@@ -1,18 +1,13 @@
 package com.podcastpersonalize.ranker;
 
+import com.podcastpersonalize.indices.ManagedIndexCreator;
 import com.podcastpersonalize.settings.PodcastSettings;
 
-import org.opensearch.OpenSearchStatusException;
-import org.opensearch.ResourceAlreadyExistsException;
-import org.opensearch.action.admin.cluster.health.ClusterHealthRequest;
-import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
-import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
-import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.transport.client.Client;
 
@@ -41,12 +36,12 @@ public final class RankerIndex {
     static final String PARAMETERS = "parameters";
     static final String ACTIVATED_AT = "activated_at";
 
-    private final Client client;
     private final ClusterService clusterService;
+    private final ManagedIndexCreator creator;
 
     public RankerIndex(Client client, ClusterService clusterService) {
-        this.client = client;
         this.clusterService = clusterService;
+        this.creator = new ManagedIndexCreator(client, clusterService);
     }
 
     public String name() {
@@ -54,49 +49,17 @@ public final class RankerIndex {
     }
 
     public boolean exists() {
-        var metadata = clusterService.state().metadata();
-        return metadata.hasIndex(name()) || metadata.hasAlias(name());
+        return creator.exists(name());
     }
 
     /** Creates the index when missing (a concurrent creation counts as success); completes once its primary is active. */
     public void ensure(ActionListener<String> listener) {
         String index = name();
-        if (exists()) {
-            waitForPrimary(index, listener);
-            return;
-        }
         Settings settings = Settings.builder()
             .put(IndexMetadata.SETTING_NUMBER_OF_SHARDS, 1)
             .put(IndexMetadata.SETTING_AUTO_EXPAND_REPLICAS, clusterService.getClusterSettings().get(PodcastSettings.LISTENERS_INDEX_AUTO_EXPAND_REPLICAS))
             .build();
-        client.admin().indices().create(new CreateIndexRequest(index).settings(settings).mapping(mapping()), ActionListener.wrap(
-            created -> waitForPrimary(index, listener),
-            e -> {
-                if (e instanceof ResourceAlreadyExistsException || e.getCause() instanceof ResourceAlreadyExistsException) {
-                    waitForPrimary(index, listener);
-                } else {
-                    listener.onFailure(e);
-                }
-            }
-        ));
-    }
-
-    private void waitForPrimary(String index, ActionListener<String> listener) {
-        var routing = clusterService.state().routingTable();
-        if (routing.hasIndex(index) && routing.index(index).allPrimaryShardsActive()) {
-            listener.onResponse(index);
-            return;
-        }
-        client.admin().cluster().health(
-            new ClusterHealthRequest(index).waitForYellowStatus().timeout(TimeValue.timeValueSeconds(30)),
-            ActionListener.wrap(health -> {
-                if (health.isTimedOut()) {
-                    listener.onFailure(new OpenSearchStatusException("the primary shard of [" + index + "] did not start within 30s", RestStatus.SERVICE_UNAVAILABLE));
-                } else {
-                    listener.onResponse(index);
-                }
-            }, listener::onFailure)
-        );
+        creator.ensure(index, settings, mapping(), ActionListener.wrap(ready -> listener.onResponse(index), listener::onFailure));
     }
 
     /** Strict: every field a model, pointer or status document has; the model and other nested details are not indexed. */
