@@ -119,10 +119,15 @@ final class PersonalizeQuery extends Query {
             }
         }
         List<LeafReaderContext> leaves = reader.leaves();
+        // per segment (by ord), the documents of the co-listening candidates: found once, used for candidates and scoring
+        List<Map<Integer, ListenerInterests.CollaborativeCandidate>> collaborativeByLeaf = new ArrayList<>();
+        for (LeafReaderContext leaf : leaves) {
+            collaborativeByLeaf.add(sources.collaborative() ? CollaborativeLookup.inLeaf(leaf, interests.collaborative()) : Map.of());
+        }
         if (sources.collaborative()) {
             for (LeafReaderContext leaf : leaves) {
                 FixedBitSet allowed = sources.allowed().bits(searcher, leaf);
-                for (int doc : CollaborativeLookup.inLeaf(leaf, interests.collaborative()).keySet()) {
+                for (int doc : collaborativeByLeaf.get(leaf.ord).keySet()) {
                     if (allowed.get(doc)) {
                         candidates.computeIfAbsent(leaf.docBase + doc, d -> new ScoreBreakdown());
                     }
@@ -145,7 +150,7 @@ final class PersonalizeQuery extends Query {
         int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).toArray();
         ScoreBreakdown[] breakdowns = candidates.values().toArray(new ScoreBreakdown[0]);
         if (docs.length > 0) {
-            computeComponents(searcher, docs, breakdowns);
+            computeComponents(searcher, docs, breakdowns, collaborativeByLeaf);
             blend(breakdowns);
         }
         float[] scores = new float[docs.length];
@@ -160,7 +165,12 @@ final class PersonalizeQuery extends Query {
         );
     }
 
-    private void computeComponents(IndexSearcher searcher, int[] docs, ScoreBreakdown[] breakdowns) throws IOException {
+    private void computeComponents(
+        IndexSearcher searcher,
+        int[] docs,
+        ScoreBreakdown[] breakdowns,
+        List<Map<Integer, ListenerInterests.CollaborativeCandidate>> collaborativeByLeaf
+    ) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Weight lexicalWeight = sources.lexical() == null
             ? null
@@ -173,7 +183,7 @@ final class PersonalizeQuery extends Query {
             while (end < docs.length && docs[end] < leaf.docBase + leaf.reader().maxDoc()) {
                 end++;
             }
-            exact.scoreLeaf(leaf, lexicalWeight, docs, breakdowns, i, end);
+            exact.scoreLeaf(leaf, lexicalWeight, collaborativeByLeaf.get(leaf.ord), docs, breakdowns, i, end);
             i = end;
         }
     }
@@ -185,15 +195,19 @@ final class PersonalizeQuery extends Query {
         private final InterestMatcher matcher = new InterestMatcher(interests.interests());
 
         /** Fills the raw components of the candidates {@code [from, to)}, all in {@code leaf}, in doc order. */
-        void scoreLeaf(LeafReaderContext leaf, Weight lexicalWeight, int[] docs, ScoreBreakdown[] breakdowns, int from, int to)
-            throws IOException {
+        void scoreLeaf(
+            LeafReaderContext leaf,
+            Weight lexicalWeight,
+            Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative,
+            int[] docs,
+            ScoreBreakdown[] breakdowns,
+            int from,
+            int to
+        ) throws IOException {
             Scorer lexicalScorer = lexicalWeight == null ? null : lexicalWeight.scorer(leaf);
             StoredVectorReader text = StoredVectorReader.open(leaf, fields.textVector());
             StoredVectorReader audio = fields.audioVector() == null || audioTaste == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
             SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
-            Map<Integer, ListenerInterests.CollaborativeCandidate> collaborative = weights.collaborative() > 0 || learned != null
-                ? CollaborativeLookup.inLeaf(leaf, interests.collaborative())
-                : Map.of();
             for (int c = from; c < to; c++) {
                 int doc = docs[c] - leaf.docBase;
                 ScoreBreakdown breakdown = breakdowns[c];
