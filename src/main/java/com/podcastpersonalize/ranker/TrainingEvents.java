@@ -11,9 +11,13 @@ import java.util.Map;
  * events name that the episodes index has (the catalogue unheard negatives are sampled from).
  *
  * @param skipped stored events that could not be read as events (not written by the events API)
- * @param latest  the newest event's time, epoch ms (the validation cut counts back from it)
  */
-public record TrainingEvents(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, long skipped, long latest) {
+public record TrainingEvents(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, long skipped) {
+
+    /** Every event's time, epoch ms, in the order of {@link #events()}. */
+    public long[] timestamps() {
+        return events.stream().mapToLong(e -> e.event().timestamp()).toArray();
+    }
 
     public int listeners() {
         return (int) events.stream().map(e -> e.event().listenerId()).distinct().count();
