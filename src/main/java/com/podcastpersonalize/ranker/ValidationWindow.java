@@ -93,8 +93,8 @@ public sealed interface ValidationWindow extends Writeable permits ValidationWin
             long cut = latest - days * Duration.ofDays(1).toMillis();
             if (earliest >= cut) {
                 throw new IllegalArgumentException(
-                    "[" + DAYS_FIELD + "] " + days + " leaves no events to train on: all " + timestamps.length + " events are within the last " + days
-                        + " days (" + span(earliest, latest) + "); use fewer " + DAYS_FIELD + ", or " + SHARE_FIELD
+                    "[" + DAYS_FIELD + "] " + days + " leaves no events to train on: all " + timestamps.length + " events are within the last "
+                        + (days == 1 ? "day" : days + " days") + " (" + span(earliest, latest) + "); use " + (days > 1 ? "fewer " + DAYS_FIELD + ", or " : "") + SHARE_FIELD
                         + " (e.g. 0.2) to validate on the latest share of the events"
                 );
             }

@@ -52,7 +52,11 @@ public class ValidationWindowTests extends OpenSearchTestCase {
             "[validation_share] 0.2 leaves no events to train on: all 5 events have the same time [2023-11-14T22:18:20Z], so no time splits them"
         );
         assertMessage(() -> new ValidationWindow.Share(0.5).cut(minutes(3)), "all 1 events have the same time");
-        assertMessage(() -> new ValidationWindow.Days(1).cut(same), "[validation_days] 1 leaves no events to train on");
+        assertMessage(
+            () -> new ValidationWindow.Days(1).cut(same),
+            "[validation_days] 1 leaves no events to train on: all 5 events are within the last day (they span 0s, from 2023-11-14T22:18:20Z "
+                + "to 2023-11-14T22:18:20Z); use validation_share (e.g. 0.2) to validate on the latest share of the events"
+        );
     }
 
     public void testACutOnTheEarliestTimeLeavesNothingToTrainOnAndSaysSo() {

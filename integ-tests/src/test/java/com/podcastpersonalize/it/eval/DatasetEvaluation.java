@@ -89,7 +89,7 @@ public final class DatasetEvaluation {
         seconds.put("collaborative training", elapsed(start));
 
         start = System.nanoTime();
-        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidationDays());
+        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidation());
         boolean learned = "succeeded".equals(ranker.get("state"));
         seconds.put("ranker training", elapsed(start));
 
