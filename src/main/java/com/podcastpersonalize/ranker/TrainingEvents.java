@@ -14,9 +14,13 @@ import java.util.Map;
  */
 public record TrainingEvents(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, long skipped) {
 
-    /** Every event's time, epoch ms, in the order of {@link #events()}. */
+    /**
+     * The times (epoch ms) of the events on an episode of the catalogue: the events that can make examples,
+     * among which the validation cut is placed. Events on episodes the episodes index does not hold (another
+     * catalogue's, deleted ones) and searches would otherwise move the cut without adding a row on either side.
+     */
     public long[] timestamps() {
-        return events.stream().mapToLong(e -> e.event().timestamp()).toArray();
+        return events.stream().filter(e -> e.episode() != null).mapToLong(e -> e.event().timestamp()).toArray();
     }
 
     public int listeners() {

@@ -74,6 +74,16 @@ public class RankerExamplesTests extends OpenSearchTestCase {
         assertTrue(days.getMessage(), days.getMessage().startsWith("[validation_days] 7 leaves no events to train on: all 40 events are within the last 7 days"));
     }
 
+    public void testTheCutIsPlacedAmongTheEventsOnTheCatalogueOnly() {
+        // an events index shared with another catalogue: 1,000 older events on episodes this one does not hold
+        List<ResolvedEvent> events = new ArrayList<>(twoTastes(EPISODES, MINUTE).events());
+        for (int i = 0; i < 1000; i++) {
+            events.add(event("movie-fan", EventType.COMPLETE, "movie-" + i, -DAY * 365 + i * MINUTE, EPISODES));
+        }
+        RankerExamples.Built built = RankerExamples.build(new TrainingEvents(events, EPISODES, 0), SHARE_OF_EVENTS, PROFILES, 100, 200, () -> false);
+        assertEquals("as without the other catalogue's events", 17 * MINUTE, built.validationCut());
+    }
+
     public void testNothingToLearnFromIsSaidPlainly() {
         IllegalArgumentException none = expectThrows(IllegalArgumentException.class, () -> RankerExamples.build(
             new TrainingEvents(List.of(), Map.of(), 0), RankerTrainingParameters.defaults(), PROFILES, 100, 200, () -> false));
