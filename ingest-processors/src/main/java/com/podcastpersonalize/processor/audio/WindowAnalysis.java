@@ -35,8 +35,7 @@ final class WindowAnalysis {
     private WindowAnalysis() {}
 
     static FrameFeatures analyze(float[] y, int sr) {
-        Spectrogram stft = new Stft(N_FFT, HOP).compute(y);
-        double[][] power = stft.magnitude(2.0);
+        double[][] power = new Stft(N_FFT, HOP).power(y);
         double[][] magnitude = Spectrogram.sqrt(power);
         double[] freqs = FftFrequencies.of(sr, N_FFT);
 
@@ -47,7 +46,7 @@ final class WindowAnalysis {
         double[] centroid = SpectralCentroid.compute(magnitude, freqs);
         double[] bandwidth = SpectralBandwidth.compute(magnitude, freqs, centroid, 2.0, true);
         double[] rolloff = SpectralRolloff.compute(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT);
-        double[] flatness = SpectralFlatness.compute(magnitude, 2.0, SpectralFlatness.AMIN);
+        double[] flatness = SpectralFlatness.fromPower(power, SpectralFlatness.AMIN);
         double[][] contrast = SpectralContrast.compute(magnitude, freqs, SpectralContrast.DEFAULT_FMIN, SpectralContrast.DEFAULT_N_BANDS,
             SpectralContrast.DEFAULT_QUANTILE, false);
         double[][] chroma = ChromaStft.fromPower(power, sr, Double.NaN);

@@ -46,7 +46,7 @@ public final class MelSpectrogram {
     }
 
     public static double[][] compute(float[] y, double sr, int nFft, int hop, int nMels) {
-        double[][] power = new Stft(nFft, hop).compute(y).magnitude(2.0);
+        double[][] power = new Stft(nFft, hop).power(y);
         return fromSpectrogram(power, MelFilterbank.of(sr, nFft, nMels));
     }
 }

@@ -9,16 +9,28 @@ public final class SpectralBandwidth {
 
     private SpectralBandwidth() {}
 
+    /** The normalisation is applied to the sum instead of to each bin (one division per frame; rounding only). */
     public static double[] compute(double[][] magnitude, double[] freqs, double[] centroid, double p, boolean norm) {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
             double[] s = magnitude[t];
-            double div = norm ? Norms.safeDivisor(Norms.l1(s)) : 1.0;
+            double c = centroid[t];
+            double sum = 0;
             double acc = 0;
-            for (int k = 0; k < s.length; k++) {
-                acc += s[k] / div * Math.pow(Math.abs(freqs[k] - centroid[t]), p);
+            if (p == 2) {
+                for (int k = 0; k < s.length; k++) {
+                    double d = freqs[k] - c;
+                    sum += Math.abs(s[k]);
+                    acc += s[k] * (d * d);
+                }
+            } else {
+                for (int k = 0; k < s.length; k++) {
+                    sum += Math.abs(s[k]);
+                    acc += s[k] * Math.pow(Math.abs(freqs[k] - c), p);
+                }
             }
-            out[t] = Math.pow(acc, 1.0 / p);
+            double v = acc / (norm ? Norms.safeDivisor(sum) : 1.0);
+            out[t] = p == 2 ? Math.sqrt(v) : Math.pow(v, 1.0 / p);
         }
         return out;
     }

@@ -13,9 +13,10 @@ public final class SpectralCentroid {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
             double[] s = magnitude[t];
-            double sum = Norms.l1(s);
+            double sum = 0; // L1 norm
             double acc = 0;
             for (int k = 0; k < s.length; k++) {
+                sum += Math.abs(s[k]);
                 acc += freqs[k] * s[k];
             }
             out[t] = acc / Norms.safeDivisor(sum);

@@ -91,13 +91,14 @@ public final class SpectralContrast {
     /**
      * The {@code lowest.length} smallest and largest of {@code row[bins[0..used)]}, each ascending: the first and
      * last entries of the sorted band, as librosa's sort gives them (equal values are interchangeable), found
-     * by insertion into two short sorted lists instead of sorting the band.
+     * by insertion into two short sorted lists instead of sorting the band. Spectra mostly fall with frequency,
+     * so the smallest are looked for from the top of the band down and the largest from the bottom up: either
+     * way the values met first are the likely winners, and the rest fail a single comparison.
      */
     static void extremes(double[] row, int[] bins, int used, double[] lowest, double[] highest) {
         int q = lowest.length;
         int nLow = 0;
-        int nHigh = 0;
-        for (int i = 0; i < used; i++) {
+        for (int i = used - 1; i >= 0; i--) {
             double v = row[bins[i]];
             if (nLow < q || v < lowest[nLow - 1]) { // among the q smallest so far
                 int j = nLow < q ? nLow++ : q - 1;
@@ -107,6 +108,10 @@ public final class SpectralContrast {
                 }
                 lowest[j] = v;
             }
+        }
+        int nHigh = 0;
+        for (int i = 0; i < used; i++) {
+            double v = row[bins[i]];
             if (nHigh < q || v > highest[0]) { // among the q largest so far
                 int j;
                 if (nHigh < q) {

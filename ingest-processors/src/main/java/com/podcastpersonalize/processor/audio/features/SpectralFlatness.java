@@ -35,6 +35,28 @@ public final class SpectralFlatness {
         return out;
     }
 
+    /**
+     * From the power spectrogram |STFT|² (power 2): max(amin, |S|²) straight from it rather than from the square
+     * of its square root (rounding only).
+     */
+    public static double[] fromPower(double[][] power, double amin) {
+        double[] out = new double[power.length];
+        double[] x = new double[power.length == 0 ? 0 : power[0].length];
+        for (int t = 0; t < power.length; t++) {
+            double[] s = power[t];
+            if (x.length < s.length) {
+                x = new double[s.length];
+            }
+            double sum = 0;
+            for (int k = 0; k < s.length; k++) {
+                x[k] = Math.max(amin, s[k]);
+                sum += x[k];
+            }
+            out[t] = Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
+        }
+        return out;
+    }
+
     private static final int BLOCK = 8;
 
     private static double logSum(double[] x, int n) {

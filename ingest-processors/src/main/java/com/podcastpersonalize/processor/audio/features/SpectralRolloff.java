@@ -14,16 +14,16 @@ public final class SpectralRolloff {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
             double[] s = magnitude[t];
-            double[] cum = new double[s.length];
-            double run = 0;
+            double total = 0;
+            for (double v : s) {
+                total += v;
+            }
+            double threshold = rollPercent * total;
+            double f = freqs[s.length - 1];
+            double run = 0; // the same partial sums again, in the same order, up to the threshold
             for (int k = 0; k < s.length; k++) {
                 run += s[k];
-                cum[k] = run;
-            }
-            double threshold = rollPercent * run;
-            double f = freqs[s.length - 1];
-            for (int k = 0; k < s.length; k++) {
-                if (cum[k] >= threshold) {
+                if (run >= threshold) {
                     f = freqs[k];
                     break;
                 }

@@ -51,4 +51,31 @@ public final class Stft {
         }
         return new Spectrogram(re, im, nFft, hop);
     }
+
+    /**
+     * |STFT|² [frame][bin], the same values as {@code compute(y).magnitude(2.0)} (the same products and sums)
+     * without keeping the complex spectrogram: frames are windowed straight from {@code y} (the centre padding
+     * read as zeros) and squared in the FFT's output buffer.
+     */
+    public double[][] power(float[] y) {
+        int pad = center ? nFft / 2 : 0;
+        int frames = Framing.frameCount(y.length + 2 * pad, nFft, hop);
+        RealFft fft = RealFft.of(nFft);
+        double[][] out = new double[frames][];
+        double[] buf = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            int start = t * hop - pad; // index in y of the frame's first sample
+            int from = Math.max(0, -start);
+            int to = Math.min(nFft, y.length - start);
+            java.util.Arrays.fill(buf, 0, from, 0.0);
+            for (int j = from; j < to; j++) {
+                buf[j] = y[start + j] * window[j];
+            }
+            java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
+            double[] power = new double[nFft / 2 + 1];
+            fft.powerSpectrum(buf, power);
+            out[t] = power;
+        }
+        return out;
+    }
 }
