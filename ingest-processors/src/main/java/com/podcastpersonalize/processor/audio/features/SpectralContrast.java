@@ -25,12 +25,10 @@ public final class SpectralContrast {
         for (int band = 0; band <= nBands; band++) {
             double low = band == 0 ? 0 : fmin * Math.pow(2, band - 1);
             double high = fmin * Math.pow(2, band);
-            boolean[] member = new boolean[nBins];
             int first = -1;
             int last = -1;
             for (int k = 0; k < nBins; k++) {
                 if (freqs[k] >= low && freqs[k] <= high) {
-                    member[k] = true;
                     if (first < 0) {
                         first = k;
                     }
@@ -40,31 +38,17 @@ public final class SpectralContrast {
             if (first < 0) {
                 throw new IllegalArgumentException("spectral contrast band " + band + " [" + low + ", " + high + "] Hz holds no FFT bin");
             }
-            if (band > 0 && first > 0) {
-                member[first - 1] = true;
-            }
-            if (band == nBands) {
-                for (int k = last + 1; k < nBins; k++) {
-                    member[k] = true;
-                }
-            }
-            int count = 0;
-            for (boolean m : member) {
-                count += m ? 1 : 0;
-            }
-            int[] bins = new int[count];
-            for (int k = 0, i = 0; k < nBins; k++) {
-                if (member[k]) {
-                    bins[i++] = k;
-                }
-            }
+            // the FFT frequencies rise, so the band's bins are a run: [from, to)
+            int from = band > 0 && first > 0 ? first - 1 : first;
+            int to = band == nBands ? nBins : last + 1;
+            int count = to - from;
             int used = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
             int q = (int) Math.max(1, Math.rint(quantile * count));
             int kept = Math.min(q, used);
             double[] lowest = new double[kept];
             double[] highest = new double[kept];
             for (int t = 0; t < frames; t++) {
-                extremes(magnitude[t], bins, used, lowest, highest);
+                extremes(magnitude[t], from, used, lowest, highest);
                 peak[t][band] = mean(highest, 0, kept);
                 valley[t][band] = mean(lowest, 0, kept);
             }
@@ -89,18 +73,36 @@ public final class SpectralContrast {
     }
 
     /**
-     * The {@code lowest.length} smallest and largest of {@code row[bins[0..used)]}, each ascending: the first and
-     * last entries of the sorted band, as librosa's sort gives them (equal values are interchangeable), found
-     * by insertion into two short sorted lists instead of sorting the band. Spectra mostly fall with frequency,
-     * so the smallest are looked for from the top of the band down and the largest from the bottom up: either
-     * way the values met first are the likely winners, and the rest fail a single comparison.
+     * The {@code lowest.length} (q) smallest and largest of {@code row[from .. from+used)}, each ascending: the
+     * first and last entries of the sorted band, as librosa's sort gives them (equal values are
+     * interchangeable), without sorting the band. Deal the band into q interleaved subsets (every q-th bin):
+     * their minima are q different values, so the q-th smallest of the band is at most the largest of those
+     * minima, and only values up to it can be among the q smallest (likewise for the largest). Interleaved
+     * rather than consecutive subsets, so that each spans the whole band and the bound stays tight on sloping
+     * spectra. One pass of branch-free min/max, then one pass that rarely finds a candidate and inserts the few
+     * it finds into a short sorted list.
      */
-    static void extremes(double[] row, int[] bins, int used, double[] lowest, double[] highest) {
+    static void extremes(double[] row, int from, int used, double[] lowest, double[] highest) {
         int q = lowest.length;
+        double lowBound = Double.NEGATIVE_INFINITY;
+        double highBound = Double.POSITIVE_INFINITY;
+        int end = from + used;
+        for (int c = 0; c < q; c++) {
+            double min = row[from + c];
+            double max = min;
+            for (int i = from + c + q; i < end; i += q) {
+                double v = row[i];
+                min = v < min ? v : min;
+                max = v > max ? v : max;
+            }
+            lowBound = Math.max(lowBound, min);
+            highBound = Math.min(highBound, max);
+        }
         int nLow = 0;
-        for (int i = used - 1; i >= 0; i--) {
-            double v = row[bins[i]];
-            if (nLow < q || v < lowest[nLow - 1]) { // among the q smallest so far
+        int nHigh = 0;
+        for (int i = from; i < from + used; i++) {
+            double v = row[i];
+            if (v <= lowBound && (nLow < q || v < lowest[q - 1])) { // among the q smallest so far
                 int j = nLow < q ? nLow++ : q - 1;
                 while (j > 0 && lowest[j - 1] > v) {
                     lowest[j] = lowest[j - 1];
@@ -108,11 +110,7 @@ public final class SpectralContrast {
                 }
                 lowest[j] = v;
             }
-        }
-        int nHigh = 0;
-        for (int i = 0; i < used; i++) {
-            double v = row[bins[i]];
-            if (nHigh < q || v > highest[0]) { // among the q largest so far
+            if (v >= highBound && (nHigh < q || v > highest[0])) { // among the q largest so far
                 int j;
                 if (nHigh < q) {
                     j = nHigh++;
