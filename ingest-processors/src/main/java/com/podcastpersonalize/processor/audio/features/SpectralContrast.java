@@ -22,6 +22,10 @@ public final class SpectralContrast {
         int nBins = freqs.length;
         double[][] peak = new double[frames][nBands + 1];
         double[][] valley = new double[frames][nBands + 1];
+        int[] from = new int[nBands + 1];
+        int[] used = new int[nBands + 1];
+        double[][] lowest = new double[nBands + 1][];
+        double[][] highest = new double[nBands + 1][];
         for (int band = 0; band <= nBands; band++) {
             double low = band == 0 ? 0 : fmin * Math.pow(2, band - 1);
             double high = fmin * Math.pow(2, band);
@@ -39,18 +43,21 @@ public final class SpectralContrast {
                 throw new IllegalArgumentException("spectral contrast band " + band + " [" + low + ", " + high + "] Hz holds no FFT bin");
             }
             // the FFT frequencies rise, so the band's bins are a run: [from, to)
-            int from = band > 0 && first > 0 ? first - 1 : first;
+            from[band] = band > 0 && first > 0 ? first - 1 : first;
             int to = band == nBands ? nBins : last + 1;
-            int count = to - from;
-            int used = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
+            int count = to - from[band];
+            used[band] = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
             int q = (int) Math.max(1, Math.rint(quantile * count));
-            int kept = Math.min(q, used);
-            double[] lowest = new double[kept];
-            double[] highest = new double[kept];
-            for (int t = 0; t < frames; t++) {
-                extremes(magnitude[t], from, used, lowest, highest);
-                peak[t][band] = mean(highest, 0, kept);
-                valley[t][band] = mean(lowest, 0, kept);
+            int kept = Math.min(q, used[band]);
+            lowest[band] = new double[kept];
+            highest[band] = new double[kept];
+        }
+        // frame by frame (each spectrum read once while it is in cache), band by band
+        for (int t = 0; t < frames; t++) {
+            for (int band = 0; band <= nBands; band++) {
+                extremes(magnitude[t], from[band], used[band], lowest[band], highest[band]);
+                peak[t][band] = mean(highest[band], 0, highest[band].length);
+                valley[t][band] = mean(lowest[band], 0, lowest[band].length);
             }
         }
         if (linear) {
