@@ -26,6 +26,7 @@ public final class SpectralContrast {
         int[] used = new int[nBands + 1];
         double[][] lowest = new double[nBands + 1][];
         double[][] highest = new double[nBands + 1][];
+        int maxQ = 0;
         for (int band = 0; band <= nBands; band++) {
             double low = band == 0 ? 0 : fmin * Math.pow(2, band - 1);
             double high = fmin * Math.pow(2, band);
@@ -49,13 +50,15 @@ public final class SpectralContrast {
             used[band] = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
             int q = (int) Math.max(1, Math.rint(quantile * count));
             int kept = Math.min(q, used[band]);
+            maxQ = Math.max(maxQ, kept);
             lowest[band] = new double[kept];
             highest[band] = new double[kept];
         }
         // frame by frame (each spectrum read once while it is in cache), band by band
+        Scratch scratch = new Scratch(nBins, maxQ);
         for (int t = 0; t < frames; t++) {
             for (int band = 0; band <= nBands; band++) {
-                extremes(magnitude[t], from[band], used[band], lowest[band], highest[band]);
+                extremes(magnitude[t], from[band], used[band], lowest[band], highest[band], scratch);
                 peak[t][band] = mean(highest[band], 0, highest[band].length);
                 valley[t][band] = mean(lowest[band], 0, lowest[band].length);
             }
@@ -82,34 +85,93 @@ public final class SpectralContrast {
     /**
      * The {@code lowest.length} (q) smallest and largest of {@code row[from .. from+used)}, each ascending: the
      * first and last entries of the sorted band, as librosa's sort gives them (equal values are
-     * interchangeable), without sorting the band. Deal the band into q interleaved subsets (every q-th bin):
-     * their minima are q different values, so the q-th smallest of the band is at most the largest of those
-     * minima, and only values up to it can be among the q smallest (likewise for the largest). Interleaved
-     * rather than consecutive subsets, so that each spans the whole band and the bound stays tight on sloping
-     * spectra. One pass of branch-free min/max, then one pass that rarely finds a candidate and inserts the few
-     * it finds into a short sorted list.
+     * interchangeable), without sorting the band. Deal the band into L ≥ q interleaved lanes (bin i to lane
+     * i mod L, so that each lane spans the whole band and the bound below stays tight on sloping spectra): the
+     * lanes' minima are L different values, so the q-th smallest of the band is at most the q-th smallest of
+     * those minima, and only values up to it can be among the q smallest (likewise for the largest). One pass
+     * of lane-wise min/max (consecutive bins to consecutive lanes, which the JIT vectorizes), one that gathers
+     * the few candidates without branching, and an insertion of those into two short sorted lists.
      */
     static void extremes(double[] row, int from, int used, double[] lowest, double[] highest) {
+        extremes(row, from, used, lowest, highest, new Scratch(used, lowest.length));
+    }
+
+    private static final int LANES = 16;
+
+    private static int lanes(int q) {
+        return Math.max(LANES, (q + LANES - 1) / LANES * LANES);
+    }
+
+    /** Work arrays of {@link #extremes}, for bands of up to {@code maxUsed} bins and q up to {@code maxQ}. */
+    static final class Scratch {
+        private final double[] laneMin;
+        private final double[] laneMax;
+        private final double[] lowCandidates;
+        private final double[] highCandidates;
+
+        Scratch(int maxUsed, int maxQ) {
+            this.laneMin = new double[lanes(maxQ)];
+            this.laneMax = new double[lanes(maxQ)];
+            this.lowCandidates = new double[maxUsed + 1];
+            this.highCandidates = new double[maxUsed + 1];
+        }
+    }
+
+    static void extremes(double[] row, int from, int used, double[] lowest, double[] highest, Scratch scratch) {
         int q = lowest.length;
-        double lowBound = Double.NEGATIVE_INFINITY;
-        double highBound = Double.POSITIVE_INFINITY;
-        int end = from + used;
-        for (int c = 0; c < q; c++) {
-            double min = row[from + c];
-            double max = min;
-            for (int i = from + c + q; i < end; i += q) {
-                double v = row[i];
-                min = v < min ? v : min;
-                max = v > max ? v : max;
+        if (q == 0) {
+            return;
+        }
+        if (q == 1) { // the band's minimum and maximum
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < from + used; i++) {
+                min = Math.min(min, row[i]);
+                max = Math.max(max, row[i]);
             }
-            lowBound = Math.max(lowBound, min);
-            highBound = Math.min(highBound, max);
+            lowest[0] = min;
+            highest[0] = max;
+            return;
+        }
+        int lanes = lanes(q);
+        double[] laneMin = scratch.laneMin;
+        double[] laneMax = scratch.laneMax;
+        java.util.Arrays.fill(laneMin, 0, lanes, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(laneMax, 0, lanes, Double.NEGATIVE_INFINITY);
+        int end = from + used;
+        int whole = from + used / lanes * lanes;
+        for (int b = from; b < whole; b += lanes) {
+            for (int c = 0; c < lanes; c++) {
+                laneMin[c] = Math.min(laneMin[c], row[b + c]);
+                laneMax[c] = Math.max(laneMax[c], row[b + c]);
+            }
+        }
+        for (int c = 0; whole + c < end; c++) {
+            laneMin[c] = Math.min(laneMin[c], row[whole + c]);
+            laneMax[c] = Math.max(laneMax[c], row[whole + c]);
+        }
+        // lanes left empty (bands shorter than L) hold ±∞, and at least q ≤ used lanes are not empty
+        double lowBound = qthSmallest(laneMin, lanes, q, lowest);
+        for (int c = 0; c < lanes; c++) {
+            laneMax[c] = -laneMax[c];
+        }
+        double highBound = -qthSmallest(laneMax, lanes, q, highest);
+        double[] lowCandidates = scratch.lowCandidates;
+        double[] highCandidates = scratch.highCandidates;
+        // candidates gathered without branches (each value written, the count advanced only for a candidate)
+        int nLowCandidates = 0;
+        int nHighCandidates = 0;
+        for (int i = from; i < end; i++) {
+            double v = row[i];
+            lowCandidates[nLowCandidates] = v;
+            nLowCandidates += v <= lowBound ? 1 : 0;
+            highCandidates[nHighCandidates] = v;
+            nHighCandidates += v >= highBound ? 1 : 0;
         }
         int nLow = 0;
-        int nHigh = 0;
-        for (int i = from; i < from + used; i++) {
-            double v = row[i];
-            if (v <= lowBound && (nLow < q || v < lowest[q - 1])) { // among the q smallest so far
+        for (int i = 0; i < nLowCandidates; i++) {
+            double v = lowCandidates[i];
+            if (nLow < q || v < lowest[q - 1]) { // among the q smallest so far
                 int j = nLow < q ? nLow++ : q - 1;
                 while (j > 0 && lowest[j - 1] > v) {
                     lowest[j] = lowest[j - 1];
@@ -117,7 +179,11 @@ public final class SpectralContrast {
                 }
                 lowest[j] = v;
             }
-            if (v >= highBound && (nHigh < q || v > highest[0])) { // among the q largest so far
+        }
+        int nHigh = 0;
+        for (int i = 0; i < nHighCandidates; i++) {
+            double v = highCandidates[i];
+            if (nHigh < q || v > highest[0]) { // among the q largest so far
                 int j;
                 if (nHigh < q) {
                     j = nHigh++;
@@ -135,6 +201,24 @@ public final class SpectralContrast {
                 highest[j] = v;
             }
         }
+    }
+
+    /** The q-th smallest of v[0..n), keeping the q smallest in {@code work} (length ≥ q, overwritten). */
+    private static double qthSmallest(double[] v, int n, int q, double[] work) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            if (kept == q && !(x < work[q - 1])) {
+                continue;
+            }
+            int j = kept < q ? kept++ : q - 1;
+            while (j > 0 && work[j - 1] > x) {
+                work[j] = work[j - 1];
+                j--;
+            }
+            work[j] = x;
+        }
+        return work[q - 1];
     }
 
     private static double mean(double[] v, int from, int to) {

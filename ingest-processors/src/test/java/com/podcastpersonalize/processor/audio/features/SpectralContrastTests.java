@@ -10,7 +10,7 @@ public class SpectralContrastTests extends OpenSearchTestCase {
     public void testExtremesAreTheEndsOfTheSortedBand() {
         for (int trial = 0; trial < 500; trial++) {
             int used = between(1, 300);
-            int q = between(1, 15);
+            int q = between(1, 40); // one lane set (≤ 16), two (17..32) and three
             double[] row = new double[used + 5];
             for (int i = 0; i < row.length; i++) {
                 row[i] = randomBoolean() ? between(0, 5) : randomDouble(); // many ties
