@@ -17,12 +17,25 @@ public final class SpectralBandwidth {
             double c = centroid[t];
             double sum = 0;
             double acc = 0;
-            if (p == 2) {
-                for (int k = 0; k < s.length; k++) {
+            if (p == 2) { // even and odd bins summed apart, so that the additions do not wait on each other
+                double sumOdd = 0;
+                double accOdd = 0;
+                int k = 0;
+                for (; k + 1 < s.length; k += 2) {
+                    double d = freqs[k] - c;
+                    double e = freqs[k + 1] - c;
+                    sum += Math.abs(s[k]);
+                    acc += s[k] * (d * d);
+                    sumOdd += Math.abs(s[k + 1]);
+                    accOdd += s[k + 1] * (e * e);
+                }
+                for (; k < s.length; k++) {
                     double d = freqs[k] - c;
                     sum += Math.abs(s[k]);
                     acc += s[k] * (d * d);
                 }
+                sum += sumOdd;
+                acc += accOdd;
             } else {
                 for (int k = 0; k < s.length; k++) {
                     sum += Math.abs(s[k]);

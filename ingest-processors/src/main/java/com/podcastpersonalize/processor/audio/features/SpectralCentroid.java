@@ -15,10 +15,21 @@ public final class SpectralCentroid {
             double[] s = magnitude[t];
             double sum = 0; // L1 norm
             double acc = 0;
-            for (int k = 0; k < s.length; k++) {
+            double sumOdd = 0; // even and odd bins summed apart, so that the additions do not wait on each other
+            double accOdd = 0;
+            int k = 0;
+            for (; k + 1 < s.length; k += 2) {
+                sum += Math.abs(s[k]);
+                acc += freqs[k] * s[k];
+                sumOdd += Math.abs(s[k + 1]);
+                accOdd += freqs[k + 1] * s[k + 1];
+            }
+            for (; k < s.length; k++) {
                 sum += Math.abs(s[k]);
                 acc += freqs[k] * s[k];
             }
+            sum += sumOdd;
+            acc += accOdd;
             out[t] = acc / Norms.safeDivisor(sum);
         }
         return out;

@@ -47,11 +47,27 @@ public final class SpectralFlatness {
             if (x.length < s.length) {
                 x = new double[s.length];
             }
-            double sum = 0;
-            for (int k = 0; k < s.length; k++) {
+            // four running sums, so that the additions do not wait on each other (rounding only)
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int k = 0;
+            for (; k + 3 < s.length; k += 4) {
                 x[k] = Math.max(amin, s[k]);
-                sum += x[k];
+                x[k + 1] = Math.max(amin, s[k + 1]);
+                x[k + 2] = Math.max(amin, s[k + 2]);
+                x[k + 3] = Math.max(amin, s[k + 3]);
+                s0 += x[k];
+                s1 += x[k + 1];
+                s2 += x[k + 2];
+                s3 += x[k + 3];
             }
+            for (; k < s.length; k++) {
+                x[k] = Math.max(amin, s[k]);
+                s0 += x[k];
+            }
+            double sum = (s0 + s1) + (s2 + s3);
             out[t] = Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
         }
         return out;

@@ -58,10 +58,16 @@ public final class Stft {
      * read as zeros) and squared in the FFT's output buffer.
      */
     public double[][] power(float[] y) {
+        return power(y, null);
+    }
+
+    /** {@link #power(float[])} into {@code reuse} when it has the right shape (frames × bins), else into a new array. */
+    public double[][] power(float[] y, double[][] reuse) {
         int pad = center ? nFft / 2 : 0;
         int frames = Framing.frameCount(y.length + 2 * pad, nFft, hop);
+        int bins = nFft / 2 + 1;
         RealFft fft = RealFft.of(nFft);
-        double[][] out = new double[frames][];
+        double[][] out = reuse != null && reuse.length == frames && (frames == 0 || reuse[0].length == bins) ? reuse : new double[frames][bins];
         double[] buf = new double[nFft];
         for (int t = 0; t < frames; t++) {
             int start = t * hop - pad; // index in y of the frame's first sample
@@ -72,9 +78,7 @@ public final class Stft {
                 buf[j] = y[start + j] * window[j];
             }
             java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
-            double[] power = new double[nFft / 2 + 1];
-            fft.powerSpectrum(buf, power);
-            out[t] = power;
+            fft.powerSpectrum(buf, out[t]);
         }
         return out;
     }
