@@ -198,7 +198,9 @@ public final class SincResampler {
         private final int factor;
         private final int half; // taps each side of the centre (the kernel's half-width - 1)
         private final double[] coef; // coef[d] = h_d
-        private final double[][] phases; // phases[j][m] = x[mM + j] of the block's input, in double
+        // phases[j][m] = x[mM + j] of the block's input; float like the input (and unlike acc, so that the JIT
+        // knows the arrays read cannot be the array written, and vectorizes the loop over outputs)
+        private final float[][] phases;
         private final double[] acc = new double[BLOCK];
 
         Decimator(float[] kernel, int halfTaps, int factor) {
@@ -211,7 +213,7 @@ public final class SincResampler {
                     throw new IllegalStateException("decimation kernel is not symmetric at tap " + d);
                 }
             }
-            this.phases = new double[factor][BLOCK + 2 * half / factor + 2];
+            this.phases = new float[factor][BLOCK + 2 * half / factor + 2];
         }
 
         /** Computes up to {@code len} outputs whose taps are all in the resampler's buffer; returns how many. */
@@ -236,26 +238,26 @@ public final class SincResampler {
         private void block(float[] buf, int first, int n, float[] out, int off) {
             int span = (n - 1) * factor + 2 * half + 1;
             for (int j = 0; j < factor; j++) {
-                double[] phase = phases[j];
+                float[] phase = phases[j];
                 for (int m = 0, v = j; v < span; m++, v += factor) {
                     phase[m] = buf[first + v];
                 }
             }
             // centre tap: offset v = half from the first sample
-            double[] centre = phases[half % factor];
+            float[] centre = phases[half % factor];
             int cq = half / factor;
             double h0 = coef[0];
             for (int i = 0; i < n; i++) {
                 acc[i] = h0 * centre[i + cq];
             }
             for (int d = 1; d <= half; d++) {
-                double[] above = phases[(half + d) % factor];
-                double[] below = phases[(half - d) % factor];
+                float[] above = phases[(half + d) % factor];
+                float[] below = phases[(half - d) % factor];
                 int qa = (half + d) / factor;
                 int qb = (half - d) / factor;
                 double h = coef[d];
                 for (int i = 0; i < n; i++) {
-                    acc[i] += h * (above[i + qa] + below[i + qb]);
+                    acc[i] += h * ((double) above[i + qa] + below[i + qb]);
                 }
             }
             for (int i = 0; i < n; i++) {
