@@ -10,12 +10,16 @@ package com.podcastpersonalize.processor.audio.features;
  */
 public final class ChromaStft {
 
+    /** The tuning estimate chroma_stft makes when none is given: 0.01-bin resolution, 12 bins per octave. */
+    public static final double TUNING_RESOLUTION = 0.01;
+    public static final int BINS_PER_OCTAVE = 12;
+
     private ChromaStft() {}
 
     /** @param power |STFT|² [frame][bin] */
     public static double[][] fromPower(double[][] power, double sr, double tuning) {
         int nFft = power.length == 0 ? Stft.DEFAULT_N_FFT : 2 * (power[0].length - 1);
-        double t = Double.isNaN(tuning) ? TuningEstimator.estimate(power, sr, 0.01, 12) : tuning;
+        double t = Double.isNaN(tuning) ? TuningEstimator.estimate(power, sr, TUNING_RESOLUTION, BINS_PER_OCTAVE) : tuning;
         double[][] fb = ChromaFilterbank.of(sr, nFft, t);
         int n = fb.length;
         int bins = n == 0 ? 0 : fb[0].length;

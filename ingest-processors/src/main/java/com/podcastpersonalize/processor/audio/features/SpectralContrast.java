@@ -18,55 +18,23 @@ public final class SpectralContrast {
     private SpectralContrast() {}
 
     public static double[][] compute(double[][] magnitude, double[] freqs, double fmin, int nBands, double quantile, boolean linear) {
-        int frames = magnitude.length;
-        int nBins = freqs.length;
-        double[][] peak = new double[frames][nBands + 1];
-        double[][] valley = new double[frames][nBands + 1];
-        int[] from = new int[nBands + 1];
-        int[] used = new int[nBands + 1];
-        double[][] lowest = new double[nBands + 1][];
-        double[][] highest = new double[nBands + 1][];
-        int maxQ = 0;
-        for (int band = 0; band <= nBands; band++) {
-            double low = band == 0 ? 0 : fmin * Math.pow(2, band - 1);
-            double high = fmin * Math.pow(2, band);
-            int first = -1;
-            int last = -1;
-            for (int k = 0; k < nBins; k++) {
-                if (freqs[k] >= low && freqs[k] <= high) {
-                    if (first < 0) {
-                        first = k;
-                    }
-                    last = k;
-                }
-            }
-            if (first < 0) {
-                throw new IllegalArgumentException("spectral contrast band " + band + " [" + low + ", " + high + "] Hz holds no FFT bin");
-            }
-            // the FFT frequencies rise, so the band's bins are a run: [from, to)
-            from[band] = band > 0 && first > 0 ? first - 1 : first;
-            int to = band == nBands ? nBins : last + 1;
-            int count = to - from[band];
-            used[band] = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
-            int q = (int) Math.max(1, Math.rint(quantile * count));
-            int kept = Math.min(q, used[band]);
-            maxQ = Math.max(maxQ, kept);
-            lowest[band] = new double[kept];
-            highest[band] = new double[kept];
+        Bands bands = new Bands(freqs, fmin, nBands, quantile);
+        double[][] peak = new double[magnitude.length][nBands + 1];
+        double[][] valley = new double[magnitude.length][nBands + 1];
+        for (int t = 0; t < magnitude.length; t++) {
+            bands.frame(magnitude[t], peak[t], valley[t]);
         }
-        // frame by frame (each spectrum read once while it is in cache), band by band
-        Scratch scratch = new Scratch(nBins, maxQ);
-        for (int t = 0; t < frames; t++) {
-            for (int band = 0; band <= nBands; band++) {
-                extremes(magnitude[t], from[band], used[band], lowest[band], highest[band], scratch);
-                peak[t][band] = mean(highest[band], 0, highest[band].length);
-                valley[t][band] = mean(lowest[band], 0, lowest[band].length);
-            }
-        }
+        return fromPeaksAndValleys(peak, valley, linear);
+    }
+
+    /** The contrast from per-frame peaks and valleys [frame][band]: in dB (each with its own top_db floor), or linear. */
+    public static double[][] fromPeaksAndValleys(double[][] peak, double[][] valley, boolean linear) {
+        int frames = peak.length;
         if (linear) {
-            double[][] out = new double[frames][nBands + 1];
+            double[][] out = new double[frames][];
             for (int t = 0; t < frames; t++) {
-                for (int b = 0; b <= nBands; b++) {
+                out[t] = new double[peak[t].length];
+                for (int b = 0; b < out[t].length; b++) {
                     out[t][b] = peak[t][b] - valley[t][b];
                 }
             }
@@ -75,11 +43,66 @@ public final class SpectralContrast {
         double[][] peakDb = PowerToDb.compute(peak);
         double[][] valleyDb = PowerToDb.compute(valley);
         for (int t = 0; t < frames; t++) {
-            for (int b = 0; b <= nBands; b++) {
+            for (int b = 0; b < peakDb[t].length; b++) {
                 peakDb[t][b] -= valleyDb[t][b];
             }
         }
         return peakDb;
+    }
+
+    /** The octave bands over the FFT bins of one size, and each frame's peaks and valleys in them. Not thread-safe. */
+    public static final class Bands {
+        private final int[] from;
+        private final int[] used;
+        private final double[][] lowest;
+        private final double[][] highest;
+        private final Scratch scratch;
+
+        public Bands(double[] freqs, double fmin, int nBands, double quantile) {
+            int nBins = freqs.length;
+            this.from = new int[nBands + 1];
+            this.used = new int[nBands + 1];
+            this.lowest = new double[nBands + 1][];
+            this.highest = new double[nBands + 1][];
+            int maxQ = 0;
+            for (int band = 0; band <= nBands; band++) {
+                double low = band == 0 ? 0 : fmin * Math.pow(2, band - 1);
+                double high = fmin * Math.pow(2, band);
+                int first = -1;
+                int last = -1;
+                for (int k = 0; k < nBins; k++) {
+                    if (freqs[k] >= low && freqs[k] <= high) {
+                        if (first < 0) {
+                            first = k;
+                        }
+                        last = k;
+                    }
+                }
+                if (first < 0) {
+                    throw new IllegalArgumentException("spectral contrast band " + band + " [" + low + ", " + high + "] Hz holds no FFT bin");
+                }
+                // the FFT frequencies rise, so the band's bins are a run: [from, to)
+                from[band] = band > 0 && first > 0 ? first - 1 : first;
+                int to = band == nBands ? nBins : last + 1;
+                int count = to - from[band];
+                used[band] = band < nBands ? count - 1 : count; // librosa drops the top bin of all but the last band
+                int q = (int) Math.max(1, Math.rint(quantile * count));
+                int kept = Math.min(q, used[band]);
+                maxQ = Math.max(maxQ, kept);
+                lowest[band] = new double[kept];
+                highest[band] = new double[kept];
+            }
+            this.scratch = new Scratch(nBins, maxQ);
+        }
+
+        /** One frame: the mean of each band's top and bottom quantile of the magnitude spectrum, into peak and valley. */
+        public void frame(double[] magnitude, double[] peak, double[] valley) {
+            for (int band = 0; band < from.length; band++) {
+                extremes(magnitude, from[band], used[band], lowest[band], highest[band], scratch);
+                peak[band] = mean(highest[band], 0, highest[band].length);
+                valley[band] = mean(lowest[band], 0, lowest[band].length);
+            }
+        }
     }
 
     /**

@@ -32,16 +32,10 @@ public record Spectrogram(double[][] re, double[][] im, int nFft, int hop) {
 
     /** |X| from |X|² computed by {@link #magnitude}(2.0): the same values as {@code magnitude(1.0)}, one pass fewer over the STFT. */
     public static double[][] sqrt(double[][] power) {
-        return sqrt(power, null);
-    }
-
-    /** {@link #sqrt(double[][])} into {@code reuse} when it has the same shape as {@code power}, else into a new array. */
-    public static double[][] sqrt(double[][] power, double[][] reuse) {
-        boolean fits = reuse != null && reuse.length == power.length && (power.length == 0 || reuse[0].length == power[0].length);
-        double[][] out = fits ? reuse : new double[power.length][];
+        double[][] out = new double[power.length][];
         for (int t = 0; t < power.length; t++) {
             double[] p = power[t];
-            double[] o = fits ? out[t] : new double[p.length];
+            double[] o = new double[p.length];
             for (int k = 0; k < p.length; k++) {
                 o[k] = Math.sqrt(p[k]);
             }

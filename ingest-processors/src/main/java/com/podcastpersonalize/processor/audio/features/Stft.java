@@ -15,6 +15,7 @@ public final class Stft {
     private final int hop;
     private final double[] window;
     private final boolean center;
+    private final RealFft fft;
 
     /** Hann window of length n_fft, centred frames. */
     public Stft(int nFft, int hop) {
@@ -33,12 +34,12 @@ public final class Stft {
         int off = (nFft - window.length) / 2;
         System.arraycopy(window, 0, w, off, window.length);
         this.window = w;
+        this.fft = RealFft.of(nFft);
     }
 
     public Spectrogram compute(float[] y) {
         double[] x = center ? Framing.pad(y, nFft / 2, Framing.Pad.CONSTANT) : Framing.toDouble(y);
         int frames = Framing.frameCount(x.length, nFft, hop);
-        RealFft fft = RealFft.of(nFft);
         double[][] re = new double[frames][nFft / 2 + 1];
         double[][] im = new double[frames][nFft / 2 + 1];
         double[] buf = new double[nFft];
@@ -58,28 +59,30 @@ public final class Stft {
      * read as zeros) and squared in the FFT's output buffer.
      */
     public double[][] power(float[] y) {
-        return power(y, null);
-    }
-
-    /** {@link #power(float[])} into {@code reuse} when it has the right shape (frames × bins), else into a new array. */
-    public double[][] power(float[] y, double[][] reuse) {
-        int pad = center ? nFft / 2 : 0;
-        int frames = Framing.frameCount(y.length + 2 * pad, nFft, hop);
-        int bins = nFft / 2 + 1;
-        RealFft fft = RealFft.of(nFft);
-        double[][] out = reuse != null && reuse.length == frames && (frames == 0 || reuse[0].length == bins) ? reuse : new double[frames][bins];
+        int frames = frames(y.length);
+        double[][] out = new double[frames][nFft / 2 + 1];
         double[] buf = new double[nFft];
         for (int t = 0; t < frames; t++) {
-            int start = t * hop - pad; // index in y of the frame's first sample
-            int from = Math.max(0, -start);
-            int to = Math.min(nFft, y.length - start);
-            java.util.Arrays.fill(buf, 0, from, 0.0);
-            for (int j = from; j < to; j++) {
-                buf[j] = y[start + j] * window[j];
-            }
-            java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
-            fft.powerSpectrum(buf, out[t]);
+            powerFrame(y, t, out[t], buf);
         }
         return out;
+    }
+
+    /** Frames of a signal of {@code length} samples. */
+    public int frames(int length) {
+        return Framing.frameCount(length + 2 * (center ? nFft / 2 : 0), nFft, hop);
+    }
+
+    /** |STFT|² of frame t into {@code power} (n_fft/2+1 bins); {@code buf} (n_fft values) is overwritten. */
+    public void powerFrame(float[] y, int t, double[] power, double[] buf) {
+        int start = t * hop - (center ? nFft / 2 : 0); // index in y of the frame's first sample
+        int from = Math.max(0, -start);
+        int to = Math.min(nFft, y.length - start);
+        java.util.Arrays.fill(buf, 0, from, 0.0);
+        for (int j = from; j < to; j++) {
+            buf[j] = y[start + j] * window[j];
+        }
+        java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
+        fft.powerSpectrum(buf, power);
     }
 }

@@ -22,23 +22,45 @@ public final class TuningEstimator {
         if (spectrum.length == 0) {
             return 0.0;
         }
-        int bins = spectrum[0].length;
-        int nFft = 2 * (bins - 1);
-        double fmax = Math.min(FMAX, sr / 2);
-        double[] freqs = FftFrequencies.of(sr, nFft);
-        // piptrack's band [fmin, fmax) as a run of bins (the FFT frequencies rise); bin 0 is never a peak here
-        int kLo = 1;
-        while (kLo < bins && !(freqs[kLo] >= FMIN)) {
-            kLo++;
-        }
-        int kHi = kLo;
-        while (kHi < bins && freqs[kHi] < fmax) {
-            kHi++;
-        }
-        int count = 0;
-        double[] pitches = new double[1024];
-        double[] mags = new double[1024];
+        Peaks peaks = new Peaks(sr, spectrum[0].length);
         for (double[] s : spectrum) {
+            peaks.add(s);
+        }
+        return peaks.estimate(resolution, binsPerOctave);
+    }
+
+    /** piptrack's peaks, gathered frame by frame, and the tuning they give. Not thread-safe. */
+    public static final class Peaks {
+        private final double sr;
+        private final int bins;
+        private final int nFft;
+        private final int kLo;
+        private final int kHi;
+        private int count;
+        private double[] pitches = new double[1024];
+        private double[] mags = new double[1024];
+
+        public Peaks(double sr, int bins) {
+            this.sr = sr;
+            this.bins = bins;
+            this.nFft = 2 * (bins - 1);
+            double fmax = Math.min(FMAX, sr / 2);
+            double[] freqs = FftFrequencies.of(sr, nFft);
+            // piptrack's band [fmin, fmax) as a run of bins (the FFT frequencies rise); bin 0 is never a peak here
+            int lo = 1;
+            while (lo < bins && !(freqs[lo] >= FMIN)) {
+                lo++;
+            }
+            int hi = lo;
+            while (hi < bins && freqs[hi] < fmax) {
+                hi++;
+            }
+            this.kLo = lo;
+            this.kHi = hi;
+        }
+
+        /** The peaks of one frame of the spectrum. */
+        public void add(double[] s) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : s) {
                 max = Math.max(max, v);
@@ -68,18 +90,22 @@ public final class TuningEstimator {
                 }
             }
         }
-        if (count == 0) {
-            return 0.0;
-        }
-        double threshold = median(java.util.Arrays.copyOf(mags, count));
-        double[] selected = new double[count];
-        int m = 0;
-        for (int i = 0; i < count; i++) {
-            if (mags[i] >= threshold) {
-                selected[m++] = pitches[i];
+
+        /** The tuning of the peaks whose magnitude reaches their median; 0 when there are none. */
+        public double estimate(double resolution, int binsPerOctave) {
+            if (count == 0) {
+                return 0.0;
             }
+            double threshold = median(java.util.Arrays.copyOf(mags, count));
+            double[] selected = new double[count];
+            int m = 0;
+            for (int i = 0; i < count; i++) {
+                if (mags[i] >= threshold) {
+                    selected[m++] = pitches[i];
+                }
+            }
+            return pitchTuning(java.util.Arrays.copyOf(selected, m), resolution, binsPerOctave);
         }
-        return pitchTuning(java.util.Arrays.copyOf(selected, m), resolution, binsPerOctave);
     }
 
     private static double masked(double[] s, int k, double ref) {
