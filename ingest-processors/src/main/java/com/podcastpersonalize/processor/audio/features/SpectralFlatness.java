@@ -78,16 +78,19 @@ public final class SpectralFlatness {
         return Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
     }
 
-    private static final int BLOCK = 8;
+    private static final int BLOCK = 16;
 
     private static double logSum(double[] x, int n) {
         double logSum = 0;
         int k = 0;
         for (; k + BLOCK <= n; k += BLOCK) {
-            double product = 1;
-            for (int j = k; j < k + BLOCK; j++) {
-                product *= x[j];
+            double even = 1; // two product chains, so that the multiplications do not all wait on each other
+            double odd = 1;
+            for (int j = k; j < k + BLOCK; j += 2) {
+                even *= x[j];
+                odd *= x[j + 1];
             }
+            double product = even * odd;
             if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
                 logSum += Math.log(product);
             } else {
