@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 /**
@@ -20,8 +21,12 @@ import java.util.Random;
  */
 public final class NextInterestTrainer {
 
-    /** What a training did: epochs, examples, the mean loss of the first and last epoch, and its duration. */
-    public record Summary(int epochs, int examples, double firstLoss, double finalLoss, double seconds) {}
+    /**
+     * What a training did: epochs, examples, the mean loss of the first and last epoch, its duration,
+     * and the CPU time this process spent meanwhile (PyTorch's native threads included; on a shared
+     * machine a steadier figure than the duration).
+     */
+    public record Summary(int epochs, int examples, double firstLoss, double finalLoss, double seconds, double cpuSeconds) {}
 
     private final SequenceModelOptions options;
 
@@ -34,6 +39,7 @@ public final class NextInterestTrainer {
             throw new IllegalArgumentException("no training example: every sequence has fewer than two items");
         }
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try (NDManager constants = network.model().getNDManager().newSubManager()) {
             NDArray candidates = constants.create(catalogue.flat(), new Shape(catalogue.size(), catalogue.dimension()));
             DefaultTrainingConfig config = new DefaultTrainingConfig(new CatalogueSoftmaxLoss(candidates, options.temperature()))
@@ -50,7 +56,7 @@ public final class NextInterestTrainer {
                         first = last;
                     }
                 }
-                return new Summary(epochs, windows.size(), first, last, (System.nanoTime() - start) / 1e9);
+                return new Summary(epochs, windows.size(), first, last, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9);
             }
         }
     }
@@ -72,6 +78,10 @@ public final class NextInterestTrainer {
             }
         }
         return lossSum / order.length;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static int[] shuffled(int n, Random random) {

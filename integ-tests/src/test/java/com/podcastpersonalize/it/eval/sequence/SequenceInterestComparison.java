@@ -54,8 +54,9 @@ public final class SequenceInterestComparison {
         try (NextInterestNetwork network = NextInterestNetwork.create(catalogue.dimension(), options)) {
             NextInterestTrainer.Summary summary = new NextInterestTrainer(options).train(network, catalogue, windows);
             seconds.put(TRAINING_SECONDS, summary.seconds());
-            trained = String.format(Locale.ROOT, "%d epochs over %d windows of %d listeners in %.0f s, loss %.3f → %.3f (uniform: %.3f)",
-                summary.epochs(), summary.examples(), splits.size(), summary.seconds(), summary.firstLoss(), summary.finalLoss(), Math.log(catalogue.size()));
+            trained = String.format(Locale.ROOT, "%d epochs over %d windows of %d listeners in %.0f s (%.0f s of CPU), loss %.3f → %.3f (uniform: %.3f)",
+                summary.epochs(), summary.examples(), splits.size(), summary.seconds(), summary.cpuSeconds(), summary.firstLoss(), summary.finalLoss(),
+                Math.log(catalogue.size()));
             Progress.log(dataset.name() + ": GRU next-interest model trained, " + trained);
             List<String> listeners = new ArrayList<>();
             List<int[]> histories = new ArrayList<>();
