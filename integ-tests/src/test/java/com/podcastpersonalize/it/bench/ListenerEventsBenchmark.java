@@ -5,16 +5,20 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.opensearch.client.Request;
+import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Listener events benchmark on one real node, in one run: events/s through
@@ -71,6 +75,7 @@ public final class ListenerEventsBenchmark {
             String counts = EntityUtils.toString(client.performRequest(new Request("GET", "/_cat/count/podcast-events,podcast-profiles?h=count")).getEntity()).trim();
             report.line("");
             report.line("Stored by the API path: %s documents in podcast-events and podcast-profiles.", counts);
+            report.line("Requests refused with 429 and retried (the node's memory circuit breaker): %s.", REJECTED.isEmpty() ? "none" : REJECTED.toString());
             call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null}}");
         }
         report.print();
@@ -182,13 +187,31 @@ public final class ListenerEventsBenchmark {
         if (json != null) {
             request.setJsonEntity(json);
         }
-        return EntityUtils.toString(client.performRequest(request).getEntity());
+        return perform(client, request);
     }
 
     static String ndjson(RestClient client, String path, String body) throws Exception {
         Request request = new Request("POST", path);
         request.setEntity(new StringEntity(body, ContentType.create("application/x-ndjson")));
-        return EntityUtils.toString(client.performRequest(request).getEntity());
+        return perform(client, request);
+    }
+
+    /** 429s (the node's memory circuit breaker under load) counted per path, as a bulk client would see them. */
+    static final Map<String, AtomicInteger> REJECTED = new ConcurrentHashMap<>();
+
+    /** Sends a request; a 429 is retried after a growing pause, as bulk clients do, and counted. */
+    static String perform(RestClient client, Request request) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return EntityUtils.toString(client.performRequest(request).getEntity());
+            } catch (ResponseException e) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 429 || attempt == 20) {
+                    throw e;
+                }
+                REJECTED.computeIfAbsent(request.getEndpoint(), k -> new AtomicInteger()).incrementAndGet();
+                Thread.sleep(50L * attempt);
+            }
+        }
     }
 
     static double median(double[] values) {
