@@ -112,7 +112,7 @@ public final class SpectralContrast {
      * i mod L, so that each lane spans the whole band and the bound below stays tight on sloping spectra): the
      * lanes' minima are L different values, so the q-th smallest of the band is at most the q-th smallest of
      * those minima, and only values up to it can be among the q smallest (likewise for the largest). One pass
-     * of lane-wise min/max (consecutive bins to consecutive lanes, which the JIT vectorizes), one that gathers
+     * of lane-wise min/max (consecutive bins to consecutive lanes: no branches, no serial chain), one that gathers
      * the few candidates without branching, and an insertion of those into two short sorted lists.
      */
     static void extremes(double[] row, int from, int used, double[] lowest, double[] highest) {
