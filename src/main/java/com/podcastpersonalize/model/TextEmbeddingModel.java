@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +32,43 @@ public final class TextEmbeddingModel implements Closeable {
     private final ModelDescriptor descriptor;
     private final HuggingFaceTokenizer tokenizer;
     private final Model model;
+    /** the ONNX session's options, closed with the model; null for other engines */
+    private final OrtSession.SessionOptions onnxOptions;
     private final TextChunker chunker;
     private final long loadMillis;
 
-    private TextEmbeddingModel(ModelDescriptor descriptor, HuggingFaceTokenizer tokenizer, Model model, long loadMillis) {
+    private TextEmbeddingModel(
+        ModelDescriptor descriptor,
+        HuggingFaceTokenizer tokenizer,
+        Model model,
+        OrtSession.SessionOptions onnxOptions,
+        long loadMillis
+    ) {
         this.descriptor = descriptor;
         this.tokenizer = tokenizer;
         this.model = model;
+        this.onnxOptions = onnxOptions;
         this.chunker = new TextChunker(tokenizer, descriptor.maxTokens());
         this.loadMillis = loadMillis;
+    }
+
+    static final String ONNX_RUNTIME = "OnnxRuntime";
+
+    /**
+     * ONNX Runtime's worker threads spin after each inference by default, waiting for the next one:
+     * on a small node that takes a core from the search that the embedding was for (a query-text
+     * search runs right after its embedding). Here they sleep at once instead.
+     */
+    private static OrtSession.SessionOptions onnxSessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
+            return options;
+        } catch (OrtException e) {
+            options.close();
+            throw e;
+        }
     }
 
     /**
@@ -69,14 +100,25 @@ public final class TextEmbeddingModel implements Closeable {
                 );
             }
             Model model = Model.newInstance(descriptor.name(), descriptor.engine());
+            OrtSession.SessionOptions onnxOptions = null;
             try (InputStream in = modelUrl.openStream()) {
-                model.load(in, Map.of("intraOpNumThreads", Integer.toString(engineThreads), "interOpNumThreads", "1"));
+                Map<String, Object> options = new HashMap<>();
+                options.put("intraOpNumThreads", Integer.toString(engineThreads));
+                options.put("interOpNumThreads", "1");
+                if (ONNX_RUNTIME.equals(descriptor.engine())) {
+                    onnxOptions = onnxSessionOptions();
+                    options.put("sessionOptions", onnxOptions);
+                }
+                model.load(in, options);
             } catch (Exception e) {
                 model.close();
                 tokenizer.close();
+                if (onnxOptions != null) {
+                    onnxOptions.close();
+                }
                 throw e;
             }
-            return new TextEmbeddingModel(descriptor, tokenizer, model, (System.nanoTime() - start) / 1_000_000);
+            return new TextEmbeddingModel(descriptor, tokenizer, model, onnxOptions, (System.nanoTime() - start) / 1_000_000);
         });
     }
 
@@ -201,5 +243,8 @@ public final class TextEmbeddingModel implements Closeable {
     public void close() throws IOException {
         model.close();
         tokenizer.close();
+        if (onnxOptions != null) {
+            onnxOptions.close();
+        }
     }
 }

@@ -49,7 +49,8 @@ final class AllowedDocsQuery extends Query {
      */
     AllowedDocsQuery(Query filter, List<String> excludedIds) {
         this.filter = filter;
-        this.excludedIds = excludedIds.stream().map(Uid::encodeId).toList();
+        // in term order: each seek then starts from where the previous one left the terms dictionary
+        this.excludedIds = excludedIds.stream().map(Uid::encodeId).sorted().toList();
     }
 
     /** The allowed documents of {@code leaf}, by segment doc id. */

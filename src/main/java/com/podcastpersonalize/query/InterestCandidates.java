@@ -1,16 +1,13 @@
 package com.podcastpersonalize.query;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -93,25 +90,24 @@ final class InterestCandidates {
         return hits;
     }
 
-    /** Interest values of documents read from their stored vectors, and the k-th best of them. */
+    /** Interest values of documents (from their {@link CandidateCosines}), and the k-th best of them. */
     static final class InterestValues {
-        private final List<LeafReaderContext> leaves;
-        private final String vectorField;
-        private final UnitVector[] directions;
+        private final CandidateCosines cosines;
         private final float[] weights;
         private final int k;
-        /** per document: its cosine to each interest */
-        private final Map<Integer, float[]> cosines = new HashMap<>();
+        /** documents whose value was counted */
+        private final Set<Integer> counted = new HashSet<>();
         private final PriorityQueue<Float> best = new PriorityQueue<>();
 
         InterestValues(List<LeafReaderContext> leaves, String vectorField, List<ListenerInterests.Interest> interests, int k) {
-            this.leaves = leaves;
-            this.vectorField = vectorField;
+            this(new CandidateCosines(leaves, vectorField, interests, null), interests, k);
+        }
+
+        InterestValues(CandidateCosines cosines, List<ListenerInterests.Interest> interests, int k) {
+            this.cosines = cosines;
             this.k = k;
-            this.directions = new UnitVector[interests.size()];
             this.weights = new float[interests.size()];
-            for (int i = 0; i < directions.length; i++) {
-                directions[i] = UnitVector.of(interests.get(i).vector());
+            for (int i = 0; i < weights.length; i++) {
                 weights[i] = InterestMatcher.weight(interests.get(i).strength());
             }
         }
@@ -127,8 +123,8 @@ final class InterestCandidates {
 
         /** Cosine of an added document to one interest (0 when it has no vector). */
         float cosine(int doc, int interest) {
-            float[] of = cosines.get(doc);
-            return of == null ? 0f : of[interest];
+            float[] of = cosines.of(doc);
+            return of == null || of == CandidateCosines.NO_VECTOR ? 0f : of[interest];
         }
 
         void add(Set<Integer> docs) throws IOException {
@@ -136,27 +132,24 @@ final class InterestCandidates {
         }
 
         void add(int[] docs) throws IOException {
-            int[] fresh = Arrays.stream(docs).filter(doc -> cosines.containsKey(doc) == false).sorted().distinct().toArray();
-            int i = 0;
-            while (i < fresh.length) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(fresh[i], leaves));
-                StoredVectorReader vectors = StoredVectorReader.open(leaf, vectorField);
-                for (; i < fresh.length && fresh[i] < leaf.docBase + leaf.reader().maxDoc(); i++) {
-                    float[] vector = vectors == null ? null : vectors.vectorOf(fresh[i] - leaf.docBase);
-                    float[] of = new float[directions.length];
-                    float value = 0f;
-                    if (vector != null) {
-                        float norm = UnitVector.norm(vector);
-                        value = Float.NEGATIVE_INFINITY;
-                        for (int d = 0; d < directions.length; d++) {
-                            of[d] = directions[d].cosine(vector, norm);
-                            value = Math.max(value, of[d] * weights[d]);
-                        }
-                    }
-                    cosines.put(fresh[i], of);
-                    remember(value);
+            cosines.add(docs);
+            for (int doc : docs) {
+                if (counted.add(doc)) {
+                    remember(value(cosines.of(doc)));
                 }
             }
+        }
+
+        /** The best strength-adjusted cosine over the interests; 0 without a vector. */
+        private float value(float[] of) {
+            if (of == CandidateCosines.NO_VECTOR) {
+                return 0f;
+            }
+            float value = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < weights.length; i++) {
+                value = Math.max(value, of[i] * weights[i]);
+            }
+            return value;
         }
 
         private void remember(float value) {

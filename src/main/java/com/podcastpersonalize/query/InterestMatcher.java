@@ -37,11 +37,23 @@ public final class InterestMatcher {
 
     /** The best match for an episode vector whose length is already known. */
     public Match best(float[] episodeVector, float norm) {
+        float[] cosines = new float[directions.length];
+        for (int i = 0; i < directions.length; i++) {
+            cosines[i] = directions[i].cosine(episodeVector, norm);
+        }
+        return fromCosines(cosines);
+    }
+
+    /**
+     * The best match given an episode's cosine to each interest, in the order of the interests this
+     * matcher was made with (extra values after them are ignored).
+     */
+    public Match fromCosines(float[] cosines) {
         int best = -1;
         float bestCosine = 0;
         float bestValue = 0;
         for (int i = 0; i < directions.length; i++) {
-            float cosine = directions[i].cosine(episodeVector, norm);
+            float cosine = cosines[i];
             float value = cosine * weights[i];
             if (best < 0 || value > bestValue) {
                 best = i;

@@ -119,6 +119,7 @@ final class PersonalizeQuery extends Query {
             }
         }
         List<LeafReaderContext> leaves = reader.leaves();
+        CandidateCosines cosines = new CandidateCosines(leaves, fields.textVector(), interests.interests(), queryVector);
         // per segment (by ord), the documents of the co-listening candidates: found once, used for candidates and scoring
         List<Map<Integer, ListenerInterests.CollaborativeCandidate>> collaborativeByLeaf = new ArrayList<>();
         for (LeafReaderContext leaf : leaves) {
@@ -141,7 +142,7 @@ final class PersonalizeQuery extends Query {
         }
         if (sources.interestSearches().isEmpty() == false) {
             Set<Integer> found = new HashSet<>(candidates.keySet());
-            InterestCandidates.InterestValues values = new InterestCandidates.InterestValues(leaves, fields.textVector(), interests.interests(), k);
+            InterestCandidates.InterestValues values = new InterestCandidates.InterestValues(cosines, interests.interests(), k);
             new InterestCandidates(searcher, k, values).gather(sources.interestSearches(), found);
             for (int doc : found) {
                 candidates.computeIfAbsent(doc, d -> new ScoreBreakdown());
@@ -150,7 +151,8 @@ final class PersonalizeQuery extends Query {
         int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).toArray();
         ScoreBreakdown[] breakdowns = candidates.values().toArray(new ScoreBreakdown[0]);
         if (docs.length > 0) {
-            computeComponents(searcher, docs, breakdowns, collaborativeByLeaf);
+            cosines.add(docs);
+            computeComponents(searcher, docs, breakdowns, cosines, collaborativeByLeaf);
             blend(breakdowns);
         }
         float[] scores = new float[docs.length];
@@ -169,13 +171,14 @@ final class PersonalizeQuery extends Query {
         IndexSearcher searcher,
         int[] docs,
         ScoreBreakdown[] breakdowns,
+        CandidateCosines cosines,
         List<Map<Integer, ListenerInterests.CollaborativeCandidate>> collaborativeByLeaf
     ) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Weight lexicalWeight = sources.lexical() == null
             ? null
             : searcher.createWeight(searcher.rewrite(sources.lexical()), ScoreMode.COMPLETE, 1f);
-        ExactScorer exact = new ExactScorer();
+        ExactScorer exact = new ExactScorer(cosines);
         int i = 0;
         while (i < docs.length) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
@@ -188,11 +191,15 @@ final class PersonalizeQuery extends Query {
         }
     }
 
-    /** Computes the raw components of candidates; the targets of its cosines are made unit vectors once per search. */
+    /** Computes the raw components of candidates; the text cosines come from {@link CandidateCosines}, which has every candidate. */
     private final class ExactScorer {
-        private final UnitVector query = queryVector == null ? null : UnitVector.of(queryVector);
+        private final CandidateCosines cosines;
         private final UnitVector audioTaste = interests.audioInterest() == null ? null : UnitVector.of(interests.audioInterest());
         private final InterestMatcher matcher = new InterestMatcher(interests.interests());
+
+        ExactScorer(CandidateCosines cosines) {
+            this.cosines = cosines;
+        }
 
         /** Fills the raw components of the candidates {@code [from, to)}, all in {@code leaf}, in doc order. */
         void scoreLeaf(
@@ -205,7 +212,6 @@ final class PersonalizeQuery extends Query {
             int to
         ) throws IOException {
             Scorer lexicalScorer = lexicalWeight == null ? null : lexicalWeight.scorer(leaf);
-            StoredVectorReader text = StoredVectorReader.open(leaf, fields.textVector());
             StoredVectorReader audio = fields.audioVector() == null || audioTaste == null ? null : StoredVectorReader.open(leaf, fields.audioVector());
             SortedNumericDocValues popularity = fields.popularity() == null ? null : leaf.reader().getSortedNumericDocValues(fields.popularity());
             for (int c = from; c < to; c++) {
@@ -215,13 +221,12 @@ final class PersonalizeQuery extends Query {
                     int at = lexicalScorer.iterator().docID() < doc ? lexicalScorer.iterator().advance(doc) : lexicalScorer.iterator().docID();
                     breakdown.lexicalRaw = at == doc ? lexicalScorer.score() : 0f;
                 }
-                float[] vector = text == null ? null : text.vectorOf(doc);
-                if (vector != null) {
-                    float norm = UnitVector.norm(vector);
-                    if (query != null) {
-                        breakdown.semanticCosine = query.cosine(vector, norm);
+                float[] text = cosines.of(docs[c]);
+                if (text != CandidateCosines.NO_VECTOR) {
+                    if (queryVector != null) {
+                        breakdown.semanticCosine = cosines.query(text);
                     }
-                    InterestMatcher.Match match = matcher.best(vector, norm);
+                    InterestMatcher.Match match = matcher.fromCosines(text);
                     if (match != null) {
                         breakdown.interestCosine = match.cosine();
                         breakdown.interestValue = match.value();

@@ -374,14 +374,15 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             throw new IllegalStateException("[" + NAME + "] must be rewritten on the coordinating node before it reaches a shard");
         }
         PersonalizeQueryBuilder pending = copy();
+        RewriteTimes times = new RewriteTimes();
         if (needsVector) {
-            pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText);
+            pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText, times);
         }
         if (needsInterests) {
-            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, uses(weights.collaborative()));
+            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, uses(weights.collaborative()), times);
         }
         if (needsRanker) {
-            pending.pendingRanker = PersonalizeRewrite.loadRanker(context);
+            pending.pendingRanker = PersonalizeRewrite.loadRanker(context, times);
         }
         return pending;
     }

@@ -8,6 +8,8 @@ import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.query.QueryRewriteContext;
 
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -15,28 +17,55 @@ import java.util.function.Supplier;
  * coordinating node: embedding the query text and loading the listener's interests. Both go
  * through that node's client as internal actions ({@link QueryTextEmbeddingAction},
  * {@link ListenerInterestsAction}), so they run on that node's own services and pools, and the
- * strategy header lands in that request's response. Nothing is held in static state.
+ * strategy and embedding-time headers land in that request's response. Nothing is held in static state.
  */
 public final class PersonalizeRewrite {
 
     public static final String STRATEGY_HEADER = "X-Podcast-Personalize-Strategy";
+    /** Milliseconds from the start of the rewrite until the query text's vector was there. */
+    public static final String EMBEDDING_HEADER = "X-Podcast-Query-Embedding-Ms";
+    /**
+     * Milliseconds the search waited for the query text's vector alone: after everything else the
+     * rewrite fetched (the listener's profile, the ranker). The search would have been this much
+     * faster with the vector given.
+     */
+    public static final String EMBEDDING_WAIT_HEADER = "X-Podcast-Query-Embedding-Wait-Ms";
 
     private PersonalizeRewrite() {}
 
-    /** Registers the embedding of {@code text} as a query; the supplier gives the vector once the action completed. */
-    public static Supplier<float[]> embedQueryText(QueryRewriteContext context, String text) {
+    /**
+     * Registers the embedding of {@code text} as a query; the supplier gives the vector once the
+     * action completed, and adds how long it took to the response headers ({@link #EMBEDDING_HEADER},
+     * {@link #EMBEDDING_WAIT_HEADER}; on the thread that carries the search on, as the strategy).
+     */
+    static Supplier<float[]> embedQueryText(QueryRewriteContext context, String text, RewriteTimes times) {
         SetOnce<float[]> vector = new SetOnce<>();
-        context.registerAsyncAction(
-            (client, listener) -> client.execute(
+        SetOnce<ThreadContext> requestContext = new SetOnce<>();
+        AtomicBoolean reported = new AtomicBoolean();
+        context.registerAsyncAction((client, listener) -> {
+            requestContext.set(client.threadPool().getThreadContext());
+            client.execute(
                 QueryTextEmbeddingAction.INSTANCE,
                 new QueryTextEmbeddingAction.Request(text),
                 ActionListener.wrap(response -> {
+                    times.embedded();
                     vector.set(response.vector());
                     listener.onResponse(null);
                 }, listener::onFailure)
-            )
-        );
-        return vector::get;
+            );
+        });
+        return () -> {
+            float[] resolved = vector.get();
+            if (resolved != null && requestContext.get() != null && reported.compareAndSet(false, true)) {
+                requestContext.get().addResponseHeader(EMBEDDING_HEADER, millis(times.embeddingNanos()));
+                requestContext.get().addResponseHeader(EMBEDDING_WAIT_HEADER, millis(times.embeddingWaitNanos()));
+            }
+            return resolved;
+        };
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     /**
@@ -47,6 +76,11 @@ public final class PersonalizeRewrite {
      * With {@code collaborative}, the interests also carry the listener's co-listening candidates.
      */
     public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative) {
+        return loadInterests(context, listenerId, collaborative, new RewriteTimes());
+    }
+
+    /** As {@link #loadInterests(QueryRewriteContext, String, boolean)}, noting when the interests came in {@code times}. */
+    static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative, RewriteTimes times) {
         SetOnce<ListenerInterests> loaded = new SetOnce<>();
         SetOnce<ThreadContext> requestContext = new SetOnce<>();
         context.registerAsyncAction((client, listener) -> {
@@ -56,6 +90,7 @@ public final class PersonalizeRewrite {
             ActionListener<ListenerInterestsAction.Response> inRequestContext = new ContextPreservingActionListener<>(
                 threadContext.newRestorableContext(false),
                 ActionListener.wrap(response -> {
+                    times.otherDone();
                     loaded.set(response.interests());
                     listener.onResponse(null);
                 }, listener::onFailure)
@@ -75,12 +110,13 @@ public final class PersonalizeRewrite {
      * Registers the loading of the learned ranker in use; the supplier gives it once the action
      * completed. No model trained yet fails the search with a 400 that says how to train one.
      */
-    public static Supplier<RankerModel> loadRanker(QueryRewriteContext context) {
+    static Supplier<RankerModel> loadRanker(QueryRewriteContext context, RewriteTimes times) {
         SetOnce<RankerModel> loaded = new SetOnce<>();
         context.registerAsyncAction((client, listener) -> client.execute(
             ActiveRankerAction.INSTANCE,
             new ActiveRankerAction.Request(),
             ActionListener.wrap(response -> {
+                times.otherDone();
                 if (response.model() == null) {
                     listener.onFailure(new IllegalArgumentException(
                         "[personalize] [ranker] [learned]: no learned ranker is trained yet; train one with POST /_plugins/podcast/ranker/_train, or use [blend]"

@@ -25,12 +25,18 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         Result jazz = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
         assertEquals("jazz listener: " + jazz.ids(), TwoTastes.JAZZ_ANSWER, jazz.ids().get(0));
         assertEquals("interests", jazz.strategy());
+        // the node reports how long the query text's embedding took, and how much of it the search waited for beyond the profile
+        double embedding = Double.parseDouble(jazz.embeddingMs());
+        double waited = Double.parseDouble(jazz.embeddingWaitMs());
+        assertTrue("embedding " + embedding + " ms, waited " + waited + " ms", embedding > 0 && waited >= 0 && waited <= embedding);
 
         Result crime = search("episodes", body.formatted(personalize(CRIME_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
         assertEquals("crime listener: " + crime.ids(), TwoTastes.CRIME_ANSWER, crime.ids().get(0));
 
         // without a query the recommendation follows the taste: most of the top 5 are of the listener's genre, none already heard
         Result recommended = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, "")));
+        assertNull("no query text, no embedding", recommended.embeddingMs());
+        assertNull("no query text, no embedding", recommended.embeddingWaitMs());
         long jazzCount = recommended.ids().stream().filter(id -> TwoTastes.genreOf(id).equals("jazz")).count();
         assertTrue("recommendation for the jazz listener: " + recommended.ids(), jazzCount >= 3);
         for (String heard : TwoTastes.JAZZ_FINISHED) {

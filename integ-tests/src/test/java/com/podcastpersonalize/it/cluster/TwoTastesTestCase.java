@@ -17,8 +17,8 @@ public abstract class TwoTastesTestCase extends PodcastClusterTestCase {
     protected static final String JAZZ_LISTENER = "jazz-lover";
     protected static final String CRIME_LISTENER = "crime-lover";
 
-    /** A search's hits and the strategy header. */
-    protected record Result(List<Map<String, Object>> hits, String strategy, Map<String, Object> body) {
+    /** A search's hits, the strategy header and the query-text embedding time headers (null when absent). */
+    protected record Result(List<Map<String, Object>> hits, String strategy, Map<String, Object> body, String embeddingMs, String embeddingWaitMs) {
         List<String> ids() {
             return hits.stream().map(h -> (String) h.get("_id")).toList();
         }
@@ -50,7 +50,13 @@ public abstract class TwoTastesTestCase extends PodcastClusterTestCase {
         Response response = getRestClient().performRequest(request);
         Map<String, Object> parsed = parse(EntityUtils.toString(response.getEntity()));
         List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) parsed.get("hits")).get("hits");
-        return new Result(hits, response.getHeader(PersonalizeRewrite.STRATEGY_HEADER), parsed);
+        return new Result(
+            hits,
+            response.getHeader(PersonalizeRewrite.STRATEGY_HEADER),
+            parsed,
+            response.getHeader(PersonalizeRewrite.EMBEDDING_HEADER),
+            response.getHeader(PersonalizeRewrite.EMBEDDING_WAIT_HEADER)
+        );
     }
 
     protected void assertBadRequest(String index, String body, String expected) throws Exception {

@@ -52,6 +52,22 @@ public final class JsonNodeClient implements Closeable {
         }
     }
 
+    /** A JSON answer with the response headers it came with. */
+    public record Reply(Map<String, Object> body, Response response) {
+        /** The value of a response header, or null. */
+        public String header(String name) {
+            return response.getHeader(name);
+        }
+    }
+
+    /** As {@link #send(String, String, String)}, keeping the response headers. */
+    public Reply exchange(String method, String path, String body) throws IOException {
+        Response response = perform(method, path, body);
+        try (XContentParser parser = parser(text(response))) {
+            return new Reply(parser.map(), response);
+        }
+    }
+
     /** For answers that are a JSON array ({@code _cat} with {@code format=json}). */
     public List<Object> sendForList(String method, String path) throws IOException {
         try (XContentParser parser = parser(raw(method, path, null))) {
@@ -60,6 +76,10 @@ public final class JsonNodeClient implements Closeable {
     }
 
     private String raw(String method, String path, String body) throws IOException {
+        return text(perform(method, path, body));
+    }
+
+    private Response perform(String method, String path, String body) throws IOException {
         int question = path.indexOf('?');
         Request request = new Request(method, question < 0 ? path : path.substring(0, question));
         if (question >= 0) {
@@ -71,7 +91,10 @@ public final class JsonNodeClient implements Closeable {
         if (body != null) {
             request.setJsonEntity(body);
         }
-        Response response = rest.performRequest(request);
+        return rest.performRequest(request);
+    }
+
+    private static String text(Response response) throws IOException {
         try {
             return response.getEntity() == null ? "{}" : EntityUtils.toString(response.getEntity());
         } catch (ParseException e) {
