@@ -164,10 +164,19 @@ public final class SpectralContrast {
         java.util.Arrays.fill(laneMax, 0, lanes, Double.NEGATIVE_INFINITY);
         int end = from + used;
         int whole = from + used / lanes * lanes;
-        for (int b = from; b < whole; b += lanes) {
-            for (int c = 0; c < lanes; c++) {
-                laneMin[c] = Math.min(laneMin[c], row[b + c]);
-                laneMax[c] = Math.max(laneMax[c], row[b + c]);
+        if (lanes == LANES) { // the usual case (q ≤ 16): a constant count, which the JIT unrolls and vectorizes
+            for (int b = from; b < whole; b += LANES) {
+                for (int c = 0; c < LANES; c++) {
+                    laneMin[c] = Math.min(laneMin[c], row[b + c]);
+                    laneMax[c] = Math.max(laneMax[c], row[b + c]);
+                }
+            }
+        } else {
+            for (int b = from; b < whole; b += lanes) {
+                for (int c = 0; c < lanes; c++) {
+                    laneMin[c] = Math.min(laneMin[c], row[b + c]);
+                    laneMax[c] = Math.max(laneMax[c], row[b + c]);
+                }
             }
         }
         for (int c = 0; whole + c < end; c++) {
