@@ -164,7 +164,7 @@ public final class SpectralContrast {
         java.util.Arrays.fill(laneMax, 0, lanes, Double.NEGATIVE_INFINITY);
         int end = from + used;
         int whole = from + used / lanes * lanes;
-        if (lanes == LANES) { // the usual case (q ≤ 16): a constant count, which the JIT unrolls and vectorizes
+        if (lanes == LANES) { // the usual case (q ≤ 16): a constant lane count, which the JIT can unroll fully
             for (int b = from; b < whole; b += LANES) {
                 for (int c = 0; c < LANES; c++) {
                     laneMin[c] = Math.min(laneMin[c], row[b + c]);
@@ -209,8 +209,8 @@ public final class SpectralContrast {
             highCandidates[nHighCandidates] = v;
             nHighCandidates += v >= highBound ? 1 : 0;
         }
-        // the low candidates from the top of the band down: spectra mostly fall with frequency, so that way most
-        // arrive above the kept ones and are placed without shifting the list (upwards each went to its front)
+        // the low candidates from the top of the band down: spectra mostly fall with frequency, so most of them then
+        // arrive above the values kept so far and are placed without shifting the list
         int nLow = 0;
         for (int i = nLowCandidates - 1; i >= 0; i--) {
             double v = lowCandidates[i];
