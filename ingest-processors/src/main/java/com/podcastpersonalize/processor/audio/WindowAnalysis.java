@@ -50,6 +50,7 @@ final class WindowAnalysis {
     private final double[] fftBuffer = new double[N_FFT];
     private final double[] magnitude = new double[BINS];
     private final double[] flatnessWork = new double[BINS];
+    private final double[] rolloffWork = new double[BINS];
     // |STFT|² of the current window, kept for chroma's second pass; overwritten by the next window of the same
     // length (FrameFeatures holds only per-frame results)
     private double[][] power = new double[0][];
@@ -84,7 +85,7 @@ final class WindowAnalysis {
             mel.frame(p, melPower[t]);
             centroid[t] = SpectralCentroid.frame(magnitude, freqs);
             bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true);
-            rolloff[t] = SpectralRolloff.frame(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT);
+            rolloff[t] = SpectralRolloff.frame(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT, rolloffWork);
             flatness[t] = SpectralFlatness.frameFromPower(p, SpectralFlatness.AMIN, flatnessWork);
             contrastBands.frame(magnitude, peak[t], valley[t]);
             tuningPeaks.add(p);

@@ -67,6 +67,7 @@ public final class AudioAnalysisBenchmark {
         double[][][] wall = new double[FORMATS.length][4][rounds];
         double[][][] cpu = new double[FORMATS.length][4][rounds];
         AudioFeatures[] last = new AudioFeatures[FORMATS.length];
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         for (int round = 0; round < rounds; round++) {
             for (int f = 0; f < FORMATS.length; f++) {
                 AudioInput input = AudioInput.of(dir.resolve("episode." + FORMATS[f]));
@@ -90,13 +91,15 @@ public final class AudioAnalysisBenchmark {
             "sampled analysis (default: decode, resample, " + sampled.windowCount() + " × " + (int) sampled.windowSeconds() + " s windows)",
             "full-pass analysis (`\"full_pass\": true`)"
         };
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         report.line("Median of %d rounds; wall-clock seconds with the range over the rounds, and the CPU seconds of the analysing thread. "
-            + "Ratios are of CPU time to the same format's decode-only CPU time.", rounds);
+            + "Ratios are of CPU time to the same format's decode-only CPU time. Load average (1 min) %.1f before the rounds, %.1f after.",
+            rounds, loadBefore, loadAfter);
         report.line("");
         report.line("| path | WAV wall s | WAV CPU s | WAV × decode | MP3 wall s | MP3 CPU s | MP3 × decode |");
         report.line("|---|---|---|---|---|---|---|");
         for (int p = 0; p < paths.length; p++) {
-            report.line("| %s | %s | %.2f | %.1f | %s | %.2f | %.1f |", paths[p],
+            report.line("| %s | %s | %.2f | %.2f | %s | %.2f | %.2f |", paths[p],
                 range(wall[0][p]), median(cpu[0][p]), median(cpu[0][p]) / median(cpu[0][0]),
                 range(wall[1][p]), median(cpu[1][p]), median(cpu[1][p]) / median(cpu[1][0]));
         }
@@ -105,7 +108,7 @@ public final class AudioAnalysisBenchmark {
             double decode = median(cpu[f][0]);
             double resampled = median(cpu[f][1]);
             double fullPass = median(cpu[f][3]);
-            report.line("- %s: full pass %.2f s CPU = %.1f × decode-only (goal ≤ 1.5: %s), %.1f × decode + resample; the analysis itself "
+            report.line("- %s: full pass %.2f s CPU = %.3f × decode-only (goal ≤ 1.5: %s), %.2f × decode + resample; the analysis itself "
                     + "(full pass − decode + resample) %.2f s CPU, %.0f× faster than real time.",
                 FORMATS[f].toUpperCase(java.util.Locale.ROOT), fullPass, fullPass / decode, fullPass <= 1.5 * decode ? "met" : "missed",
                 fullPass / resampled, fullPass - resampled, minutes * 60 / (fullPass - resampled));

@@ -24,7 +24,8 @@ public final class BoundedSample {
     }
 
     public void add(double x) {
-        if (seen++ % stride != 0) {
+        // the stride is a power of two, so the remainder is a mask (a 64-bit division per value was measurable)
+        if ((seen++ & (stride - 1)) != 0) {
             return;
         }
         if (size == values.length) {
@@ -33,7 +34,7 @@ public final class BoundedSample {
             }
             size /= 2;
             stride *= 2;
-            if ((seen - 1) % stride != 0) {
+            if (((seen - 1) & (stride - 1)) != 0) {
                 return;
             }
         }

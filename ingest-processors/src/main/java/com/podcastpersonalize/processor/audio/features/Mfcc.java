@@ -26,13 +26,25 @@ public final class Mfcc {
         double[][] basis = DCT.computeIfAbsent(new Key(nMfcc, nMels), k -> dctOrtho(nMfcc, nMels));
         double[][] out = new double[logMel.length][nMfcc];
         for (int t = 0; t < logMel.length; t++) {
+            double[] x = logMel[t];
             for (int c = 0; c < nMfcc; c++) {
-                double acc = 0;
                 double[] b = basis[c];
-                for (int m = 0; m < nMels; m++) {
-                    acc += b[m] * logMel[t][m];
+                // four running sums, so that the additions do not wait on each other (rounding only)
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                int m = 0;
+                for (; m + 3 < nMels; m += 4) {
+                    a0 += b[m] * x[m];
+                    a1 += b[m + 1] * x[m + 1];
+                    a2 += b[m + 2] * x[m + 2];
+                    a3 += b[m + 3] * x[m + 3];
                 }
-                out[t][c] = acc;
+                for (; m < nMels; m++) {
+                    a0 += b[m] * x[m];
+                }
+                out[t][c] = (a0 + a1) + (a2 + a3);
             }
         }
         return out;

@@ -109,10 +109,11 @@ public final class SpectralContrast {
      * The {@code lowest.length} (q) smallest and largest of {@code row[from .. from+used)}, each ascending: the
      * first and last entries of the sorted band, as librosa's sort gives them (equal values are
      * interchangeable), without sorting the band. Deal the band into L ≥ q interleaved lanes (bin i to lane
-     * i mod L, so that each lane spans the whole band and the bound below stays tight on sloping spectra): the
-     * lanes' minima are L different values, so the q-th smallest of the band is at most the q-th smallest of
-     * those minima, and only values up to it can be among the q smallest (likewise for the largest). One pass
-     * of lane-wise min/max (consecutive bins to consecutive lanes, which the JIT vectorizes), one that gathers
+     * i mod L, so that each lane spans the whole band and the bound below stays tight on sloping spectra) and
+     * the lanes into q groups (lane c to group c mod q): the groups' minima are q values of different bins, so
+     * at least q values of the band lie at or below the largest of them, and only values up to it can be among
+     * the q smallest (likewise for the largest). One pass of lane-wise min/max (consecutive bins to consecutive
+     * lanes: no branches, no serial chain), the group bounds (min/max again, no sorting), one pass that gathers
      * the few candidates without branching, and an insertion of those into two short sorted lists.
      */
     static void extremes(double[] row, int from, int used, double[] lowest, double[] highest) {
@@ -163,22 +164,39 @@ public final class SpectralContrast {
         java.util.Arrays.fill(laneMax, 0, lanes, Double.NEGATIVE_INFINITY);
         int end = from + used;
         int whole = from + used / lanes * lanes;
-        for (int b = from; b < whole; b += lanes) {
-            for (int c = 0; c < lanes; c++) {
-                laneMin[c] = Math.min(laneMin[c], row[b + c]);
-                laneMax[c] = Math.max(laneMax[c], row[b + c]);
+        if (lanes == LANES) { // the usual case (q ≤ 16): a constant lane count, which the JIT can unroll fully
+            for (int b = from; b < whole; b += LANES) {
+                for (int c = 0; c < LANES; c++) {
+                    laneMin[c] = Math.min(laneMin[c], row[b + c]);
+                    laneMax[c] = Math.max(laneMax[c], row[b + c]);
+                }
+            }
+        } else {
+            for (int b = from; b < whole; b += lanes) {
+                for (int c = 0; c < lanes; c++) {
+                    laneMin[c] = Math.min(laneMin[c], row[b + c]);
+                    laneMax[c] = Math.max(laneMax[c], row[b + c]);
+                }
             }
         }
         for (int c = 0; whole + c < end; c++) {
             laneMin[c] = Math.min(laneMin[c], row[whole + c]);
             laneMax[c] = Math.max(laneMax[c], row[whole + c]);
         }
-        // lanes left empty (bands shorter than L) hold ±∞, and at least q ≤ used lanes are not empty
-        double lowBound = qthSmallest(laneMin, lanes, q, lowest);
-        for (int c = 0; c < lanes; c++) {
-            laneMax[c] = -laneMax[c];
+        // lanes left empty (bands shorter than L) hold ±∞; a group of empty lanes makes the bound ±∞, which
+        // only lets more values through
+        double lowBound = Double.NEGATIVE_INFINITY;
+        double highBound = Double.POSITIVE_INFINITY;
+        for (int g = 0; g < q; g++) {
+            double groupMin = Double.POSITIVE_INFINITY;
+            double groupMax = Double.NEGATIVE_INFINITY;
+            for (int c = g; c < lanes; c += q) {
+                groupMin = Math.min(groupMin, laneMin[c]);
+                groupMax = Math.max(groupMax, laneMax[c]);
+            }
+            lowBound = Math.max(lowBound, groupMin);
+            highBound = Math.min(highBound, groupMax);
         }
-        double highBound = -qthSmallest(laneMax, lanes, q, highest);
         double[] lowCandidates = scratch.lowCandidates;
         double[] highCandidates = scratch.highCandidates;
         // candidates gathered without branches (each value written, the count advanced only for a candidate)
@@ -191,8 +209,10 @@ public final class SpectralContrast {
             highCandidates[nHighCandidates] = v;
             nHighCandidates += v >= highBound ? 1 : 0;
         }
+        // the low candidates from the top of the band down: spectra mostly fall with frequency, so most of them then
+        // arrive above the values kept so far and are placed without shifting the list
         int nLow = 0;
-        for (int i = 0; i < nLowCandidates; i++) {
+        for (int i = nLowCandidates - 1; i >= 0; i--) {
             double v = lowCandidates[i];
             if (nLow < q || v < lowest[q - 1]) { // among the q smallest so far
                 int j = nLow < q ? nLow++ : q - 1;
@@ -224,24 +244,6 @@ public final class SpectralContrast {
                 highest[j] = v;
             }
         }
-    }
-
-    /** The q-th smallest of v[0..n), keeping the q smallest in {@code work} (length ≥ q, overwritten). */
-    private static double qthSmallest(double[] v, int n, int q, double[] work) {
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
-            if (kept == q && !(x < work[q - 1])) {
-                continue;
-            }
-            int j = kept < q ? kept++ : q - 1;
-            while (j > 0 && work[j - 1] > x) {
-                work[j] = work[j - 1];
-                j--;
-            }
-            work[j] = x;
-        }
-        return work[q - 1];
     }
 
     private static double mean(double[] v, int from, int to) {

@@ -12,26 +12,45 @@ public final class SpectralRolloff {
 
     public static double[] compute(double[][] magnitude, double[] freqs, double rollPercent) {
         double[] out = new double[magnitude.length];
+        double[] cumulative = new double[freqs.length];
         for (int t = 0; t < magnitude.length; t++) {
-            out[t] = frame(magnitude[t], freqs, rollPercent);
+            out[t] = frame(magnitude[t], freqs, rollPercent, cumulative);
         }
         return out;
     }
 
-    /** One frame's rolloff from its magnitude spectrum. */
-    public static double frame(double[] s, double[] freqs, double rollPercent) {
+    /**
+     * One frame's rolloff from its magnitude spectrum; {@code cumulative} (as long as the spectrum) is overwritten
+     * with its running sums. The sums of non-negative values never fall, so the first bin whose sum reaches the
+     * threshold is found by bisection instead of a second pass of additions: the same sums, the same bin.
+     */
+    public static double frame(double[] s, double[] freqs, double rollPercent, double[] cumulative) {
         double total = 0;
-        for (double v : s) {
-            total += v;
+        boolean negative = false;
+        for (int k = 0; k < s.length; k++) {
+            total += s[k];
+            cumulative[k] = total;
+            negative |= s[k] < 0;
         }
         double threshold = rollPercent * total;
-        double run = 0; // the same partial sums again, in the same order, up to the threshold
-        for (int k = 0; k < s.length; k++) {
-            run += s[k];
-            if (run >= threshold) {
-                return freqs[k];
+        if (negative || !(threshold <= total)) { // not librosa's non-negative energies, or NaN: scan in order
+            for (int k = 0; k < s.length; k++) {
+                if (cumulative[k] >= threshold) {
+                    return freqs[k];
+                }
+            }
+            return freqs[s.length - 1];
+        }
+        int lo = 0; // the first k with cumulative[k] ≥ threshold lies in [lo, hi]; cumulative[s.length-1] = total ≥ threshold
+        int hi = s.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] >= threshold) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return freqs[s.length - 1];
+        return freqs[lo];
     }
 }

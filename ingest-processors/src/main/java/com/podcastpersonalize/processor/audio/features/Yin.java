@@ -57,16 +57,19 @@ public final class Yin {
                 running += diff[tau];
                 cumulative[tau] = running;
             }
-            // d(τ) / (Σ d / τ + tiny) as d(τ)·τ / (Σ d + τ·tiny): one division per lag, in a loop of its own that the
-            // JIT vectorizes (the running sums above are a serial chain); rounding only
+            // d(τ) / (Σ d / τ + tiny) as d(τ)·τ / (Σ d + τ·tiny): one division per lag instead of two, in a loop of its
+            // own, off the serial chain of running sums above; rounding only
             for (int tau = minPeriod; tau <= maxPeriod; tau++) {
                 cmnd[tau - minPeriod] = diff[tau] * tau / (cumulative[tau] + tau * Double.MIN_NORMAL);
             }
             int idx = -1;
             for (int i = 0; i < span; i++) {
+                if (!(cmnd[i] < troughThreshold)) {
+                    continue; // the cheap test first: most lags are above the threshold
+                }
                 boolean isTrough = i == 0 ? span > 1 && cmnd[0] < cmnd[1]
                     : cmnd[i] < cmnd[i - 1] && (i == span - 1 || cmnd[i] <= cmnd[i + 1]);
-                if (isTrough && cmnd[i] < troughThreshold) {
+                if (isTrough) {
                     idx = i;
                     break;
                 }

@@ -22,7 +22,19 @@ public final class ZeroCrossingRate {
         int[] changes = new int[length];
         int count = 0;
         int previous = negative(padded(y, -pad));
+        int interiorEnd = pad + y.length; // padded samples pad .. interiorEnd-1 are y itself
         for (int i = 1; i < length; i++) {
+            if (i >= pad && i < interiorEnd) { // the interior in one run, read straight from y (no clamping)
+                for (; i < interiorEnd; i++) {
+                    int negative = negative(y[i - pad]);
+                    count += negative ^ previous;
+                    changes[i] = count;
+                    previous = negative;
+                }
+                if (i >= length) {
+                    break;
+                }
+            }
             int negative = negative(padded(y, i - pad));
             count += negative ^ previous;
             changes[i] = count;
