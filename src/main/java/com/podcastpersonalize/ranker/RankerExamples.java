@@ -3,13 +3,12 @@ package com.podcastpersonalize.ranker;
 import com.podcastpersonalize.listeners.ProfileConfig;
 import com.podcastpersonalize.query.PersonalFeatures;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Turns the stored events into the ranker's training set: replays them ({@link ReplayedExamples}) with
- * the validation cut {@code validation_days} before the newest event, one row per example with the
+ * the validation cut of the parameters' {@link ValidationWindow}, one row per example with the
  * features in {@link PersonalFeatures#NAMES} order, grouped by listener.
  */
 final class RankerExamples {
@@ -23,7 +22,8 @@ final class RankerExamples {
     private RankerExamples() {}
 
     /**
-     * @throws IllegalArgumentException when there is nothing to learn from, or a feature is not a finite number
+     * @throws IllegalArgumentException when there is nothing to learn from, the validation window leaves no event
+     *                                  to train on, or a feature is not a finite number
      * @throws java.util.concurrent.CancellationException when {@code cancelled} said so during the replay
      */
     static Built build(
@@ -42,7 +42,7 @@ final class RankerExamples {
                 "none of the " + events.events().size() + " events names an episode of the episodes index: there is nothing to learn from"
             );
         }
-        long cut = events.latest() - parameters.validationDays() * Duration.ofDays(1).toMillis();
+        long cut = parameters.validation().cut(events.timestamps());
         ReplayedExamples.Options options = new ReplayedExamples.Options(
             cut,
             parameters.negativesPerPositive(),

@@ -65,8 +65,8 @@ public final class RankerTrainAction extends ActionType<RankerTrainAction.Respon
 
         @Override
         public Task createTask(long id, String type, String action, TaskId parentTaskId, Map<String, String> headers) {
-            String description = "ranker training of version [" + version + "]: model [" + parameters.model().label() + "], validation_days ["
-                + parameters.validationDays() + "]";
+            String description = "ranker training of version [" + version + "]: model [" + parameters.model().label() + "], "
+                + parameters.validation().field() + " [" + parameters.validation().value() + "]";
             return new CancellableTask(id, type, action, description, parentTaskId, headers) {
                 @Override
                 public boolean shouldCancelChildrenOnCancellation() {

@@ -12,21 +12,23 @@ import java.io.IOException;
 /**
  * What a ranker training is asked for: the body of {@code POST /_plugins/podcast/ranker/_train}.
  *
- * @param validationDays       the last days of events (before the newest) that validate instead of train
+ * @param validation           which events validate instead of train: the last days before the newest
+ *                             ({@code validation_days}) or the latest share of the events ({@code validation_share})
  * @param model                the network to learn
  * @param negativesPerPositive unheard episodes sampled as negatives for each positive
  * @param seed                 sampling and training seed: the same events and parameters give the same model
  */
-public record RankerTrainingParameters(int validationDays, ModelType model, int negativesPerPositive, int seed)
+public record RankerTrainingParameters(ValidationWindow validation, ModelType model, int negativesPerPositive, int seed)
     implements
         Writeable,
         ToXContentObject {
 
-    public static final int DEFAULT_VALIDATION_DAYS = 7;
     public static final int DEFAULT_NEGATIVES_PER_POSITIVE = 2;
 
     public RankerTrainingParameters {
-        requireRange("validation_days", validationDays, 1, 3650);
+        if (validation == null) {
+            throw new IllegalArgumentException("[validation_days] or [validation_share] is required");
+        }
         requireRange("negatives_per_positive", negativesPerPositive, 0, 100);
         if (model == null) {
             throw new IllegalArgumentException("[model] must be one of logistic, mlp");
@@ -34,12 +36,13 @@ public record RankerTrainingParameters(int validationDays, ModelType model, int 
     }
 
     public static RankerTrainingParameters defaults() {
-        return new RankerTrainingParameters(DEFAULT_VALIDATION_DAYS, ModelType.LOGISTIC, DEFAULT_NEGATIVES_PER_POSITIVE, TrainingOptions.DEFAULT_SEED);
+        return new RankerTrainingParameters(ValidationWindow.defaults(), ModelType.LOGISTIC, DEFAULT_NEGATIVES_PER_POSITIVE, TrainingOptions.DEFAULT_SEED);
     }
 
     /** Parses a request body; unknown fields and bad values fail with an IllegalArgumentException naming the field. */
     public static RankerTrainingParameters parse(XContentParser parser) throws IOException {
-        int validationDays = DEFAULT_VALIDATION_DAYS;
+        Integer validationDays = null;
+        Double validationShare = null;
         ModelType model = ModelType.LOGISTIC;
         int negatives = DEFAULT_NEGATIVES_PER_POSITIVE;
         int seed = TrainingOptions.DEFAULT_SEED;
@@ -49,16 +52,17 @@ public record RankerTrainingParameters(int validationDays, ModelType model, int 
         if (parser.currentToken() != XContentParser.Token.START_OBJECT) {
             throw new IllegalArgumentException("the request body must be a JSON object");
         }
-        while (parser.nextToken() == XContentParser.Token.FIELD_NAME) {
+        while (next(parser) == XContentParser.Token.FIELD_NAME) {
             String field = parser.currentName();
-            XContentParser.Token token = parser.nextToken();
+            XContentParser.Token token = next(parser);
             switch (field) {
-                case "validation_days" -> validationDays = wholeNumber(parser, field);
+                case ValidationWindow.DAYS_FIELD -> validationDays = wholeNumber(parser, field);
+                case ValidationWindow.SHARE_FIELD -> validationShare = number(parser, field);
                 case "negatives_per_positive" -> negatives = wholeNumber(parser, field);
                 case "seed" -> seed = wholeNumber(parser, field);
                 case "model" -> {
                     if (token != XContentParser.Token.VALUE_STRING) {
-                        throw new IllegalArgumentException("[model] must be one of logistic, mlp, got [" + parser.text() + "]");
+                        throw new IllegalArgumentException("[model] must be one of logistic, mlp, got [" + shown(parser) + "]");
                     }
                     try {
                         model = ModelType.fromLabel(parser.text());
@@ -67,18 +71,43 @@ public record RankerTrainingParameters(int validationDays, ModelType model, int 
                     }
                 }
                 default -> throw new IllegalArgumentException(
-                    "unknown field [" + field + "]; known: [validation_days, model, negatives_per_positive, seed]"
+                    "unknown field [" + field + "]; known: [validation_days, validation_share, model, negatives_per_positive, seed]"
                 );
             }
         }
-        return new RankerTrainingParameters(validationDays, model, negatives, seed);
+        return new RankerTrainingParameters(ValidationWindow.of(validationDays, validationShare), model, negatives, seed);
+    }
+
+    private static double number(XContentParser parser, String field) throws IOException {
+        if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER) {
+            throw new IllegalArgumentException("[" + field + "] must be a number, got [" + shown(parser) + "]");
+        }
+        return parser.doubleValue();
     }
 
     private static int wholeNumber(XContentParser parser, String field) throws IOException {
         if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER || parser.numberType() != XContentParser.NumberType.INT) {
-            throw new IllegalArgumentException("[" + field + "] must be a whole number, got [" + parser.text() + "]");
+            throw new IllegalArgumentException("[" + field + "] must be a whole number, got [" + shown(parser) + "]");
         }
         return parser.intValue();
+    }
+
+    /**
+     * The next token; a value that is not JSON (e.g. NaN, which JSON numbers exclude) is refused naming
+     * its field (the JSON parser reads a value's start together with its field name).
+     */
+    private static XContentParser.Token next(XContentParser parser) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new IllegalArgumentException("[" + parser.currentName() + "] is not a valid JSON value: " + reason, e);
+        }
+    }
+
+    /** The current value as the user wrote it, for error messages (text() refuses a null). */
+    private static String shown(XContentParser parser) throws IOException {
+        return parser.currentToken() == XContentParser.Token.VALUE_NULL ? "null" : parser.text();
     }
 
     private static void requireRange(String name, int value, int min, int max) {
@@ -88,12 +117,12 @@ public record RankerTrainingParameters(int validationDays, ModelType model, int 
     }
 
     public RankerTrainingParameters(StreamInput in) throws IOException {
-        this(in.readVInt(), ModelType.fromLabel(in.readString()), in.readVInt(), in.readInt());
+        this(ValidationWindow.readFrom(in), ModelType.fromLabel(in.readString()), in.readVInt(), in.readInt());
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
-        out.writeVInt(validationDays);
+        validation.writeTo(out);
         out.writeString(model.label());
         out.writeVInt(negativesPerPositive);
         out.writeInt(seed);
@@ -101,18 +130,18 @@ public record RankerTrainingParameters(int validationDays, ModelType model, int 
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        return builder.startObject()
-            .field("validation_days", validationDays)
+        builder.startObject();
+        return validation.writeField(builder)
             .field("model", model.label())
             .field("negatives_per_positive", negativesPerPositive)
             .field("seed", seed)
             .endObject();
     }
 
-    /** The parameters as stored in a status or model document (written by {@link #toXContent}). */
+    /** The parameters as stored in a status or model document (written by {@link #toXContent}, or before validation_share existed). */
     static RankerTrainingParameters read(java.util.Map<?, ?> stored) {
         return new RankerTrainingParameters(
-            ((Number) stored.get("validation_days")).intValue(),
+            ValidationWindow.read(stored),
             ModelType.fromLabel((String) stored.get("model")),
             ((Number) stored.get("negatives_per_positive")).intValue(),
             ((Number) stored.get("seed")).intValue()

@@ -80,12 +80,10 @@ final class StoredTrainingEvents {
 
     private static TrainingEvents resolve(List<ListenerEvent> events, List<float[]> queryVectors, Map<String, EpisodeFeatures> episodes, long skipped) {
         List<ResolvedEvent> resolved = new ArrayList<>(events.size());
-        long latest = Long.MIN_VALUE;
         for (int i = 0; i < events.size(); i++) {
             ListenerEvent event = events.get(i);
             resolved.add(new ResolvedEvent(event, event.episodeId() == null ? null : episodes.get(event.episodeId()), queryVectors.get(i)));
-            latest = Math.max(latest, event.timestamp());
         }
-        return new TrainingEvents(resolved, episodes, skipped, latest);
+        return new TrainingEvents(resolved, episodes, skipped);
     }
 }

@@ -46,12 +46,12 @@ public final class TimeSplit {
         String when = Instant.ofEpochMilli(cut).toString();
         if (training.isEmpty()) {
             throw new IllegalArgumentException(
-                "the validation cut [" + when + "] leaves no training rows: all " + set.size() + " rows are at or after it; use fewer validation days"
+                "the validation cut [" + when + "] leaves no training rows: all " + set.size() + " rows are at or after it; validate on less (fewer validation_days or a smaller validation_share)"
             );
         }
         if (validation.isEmpty()) {
             throw new IllegalArgumentException(
-                "the validation cut [" + when + "] leaves no validation rows: all " + set.size() + " rows are before it; use more validation days"
+                "the validation cut [" + when + "] leaves no validation rows: all " + set.size() + " rows are before it; validate on more (more validation_days or a larger validation_share)"
             );
         }
         requireBothLabels(training, "training part (rows before " + when + ")");

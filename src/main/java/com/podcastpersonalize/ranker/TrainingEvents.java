@@ -11,9 +11,17 @@ import java.util.Map;
  * events name that the episodes index has (the catalogue unheard negatives are sampled from).
  *
  * @param skipped stored events that could not be read as events (not written by the events API)
- * @param latest  the newest event's time, epoch ms (the validation cut counts back from it)
  */
-public record TrainingEvents(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, long skipped, long latest) {
+public record TrainingEvents(List<ResolvedEvent> events, Map<String, EpisodeFeatures> episodes, long skipped) {
+
+    /**
+     * The times (epoch ms) of the events on an episode of the catalogue: the events that can make examples,
+     * among which the validation cut is placed. Events on episodes the episodes index does not hold (another
+     * catalogue's, deleted ones) and searches would otherwise move the cut without adding a row on either side.
+     */
+    public long[] timestamps() {
+        return events.stream().filter(e -> e.episode() != null).mapToLong(e -> e.event().timestamp()).toArray();
+    }
 
     public int listeners() {
         return (int) events.stream().map(e -> e.event().listenerId()).distinct().count();

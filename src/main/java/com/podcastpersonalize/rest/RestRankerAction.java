@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * The learned ranker:
  * <ul>
  *   <li>{@code POST /_plugins/podcast/ranker/_train} (optional body {@code {"validation_days": 7, "model": "logistic",
- *       "negatives_per_positive": 2, "seed": 42}}): starts a training in the background, 202 with its task id;
+ *       "negatives_per_positive": 2, "seed": 42}}, or {@code "validation_share": 0.2} instead of the days): starts a training in the background, 202 with its task id;
  *       400 without events or for a bad body, 409 while another training runs;</li>
  *   <li>{@code GET /_plugins/podcast/ranker}: the active version with its validation metrics ({@code null} before
  *       the first), the version the answering node's searches use ({@code served}) and the running or last training;</li>

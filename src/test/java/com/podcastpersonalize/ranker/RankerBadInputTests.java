@@ -33,13 +33,13 @@ public class RankerBadInputTests extends OpenSearchTestCase {
 
     public void testCutLeavingNoTrainingRows() {
         TrainingSet set = rows(new boolean[] { true, false }, new long[] { 3, 4 });
-        assertMessage(() -> train(set, T0), "the validation cut [2023-11-14T22:13:20Z] leaves no training rows: all 2 rows are at or after it; use fewer validation days");
+        assertMessage(() -> train(set, T0), "the validation cut [2023-11-14T22:13:20Z] leaves no training rows: all 2 rows are at or after it; validate on less (fewer validation_days or a smaller validation_share)");
         assertMessage(() -> train(set, TimeSplit.cutDaysBeforeLatest(set, 30)), "leaves no training rows");
     }
 
     public void testCutLeavingNoValidationRows() {
         TrainingSet set = rows(new boolean[] { true, false }, new long[] { 3, 4 });
-        assertMessage(() -> train(set, T0 + 10 * DAY), "leaves no validation rows: all 2 rows are before it; use more validation days");
+        assertMessage(() -> train(set, T0 + 10 * DAY), "leaves no validation rows: all 2 rows are before it; validate on more (more validation_days or a larger validation_share)");
     }
 
     public void testNaNAndInfiniteFeaturesNameTheFeatureAndRow() {

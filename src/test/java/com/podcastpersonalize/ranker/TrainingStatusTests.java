@@ -13,7 +13,7 @@ import java.util.Map;
 
 public class TrainingStatusTests extends OpenSearchTestCase {
 
-    private static final RankerTrainingParameters PARAMETERS = new RankerTrainingParameters(7, ModelType.LOGISTIC, 2, 42);
+    private static final RankerTrainingParameters PARAMETERS = new RankerTrainingParameters(new ValidationWindow.Days(7), ModelType.LOGISTIC, 2, 42);
 
     private static Map<String, Object> stored(TrainingStatus status) throws IOException {
         try (XContentBuilder builder = JsonXContent.contentBuilder()) {
@@ -32,6 +32,16 @@ public class TrainingStatusTests extends OpenSearchTestCase {
         assertEquals(failed, TrainingStatus.read(stored(failed)));
         assertEquals("failed", stored(failed).get("state"));
         assertEquals("2023-11-14T22:13:29Z", stored(failed).get("finished_at"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public void testAStatusOfAShareTrainingShowsTheShare() throws IOException {
+        RankerTrainingParameters share = new RankerTrainingParameters(new ValidationWindow.Share(0.2), ModelType.MLP, 2, 42);
+        TrainingStatus status = TrainingStatus.started(1_700_000_000_000L, "node-a", 1_700_000_000_000L, share);
+        Map<String, Object> parameters = (Map<String, Object>) stored(status).get("parameters");
+        assertEquals(0.2, parameters.get("validation_share"));
+        assertFalse(parameters.containsKey("validation_days"));
+        assertEquals(status, TrainingStatus.read(stored(status)));
     }
 
     public void testOnlyASuccessEndsInTheDonePhase() {

@@ -49,13 +49,17 @@ public final class AudioAnalyzer {
         long total = (long) Math.ceil(nativeTotal * (double) sr / nativeRate);
         WindowPlan plan = WindowPlan.of(total, config);
         FeatureAccumulator acc = new FeatureAccumulator(sr, WindowAnalysis.HOP);
+        WindowAnalysis analysis = new WindowAnalysis(sr);
         try (AudioSource source = ResamplingSource.of(AudioDecoders.open(input, config.limits()), sr)) {
             long position = 0;
+            float[] y = new float[0];
             for (long[] window : plan.windows()) {
                 if (window[0] > position) {
                     position += source.skip(window[0] - position);
                 }
-                float[] y = new float[(int) window[1]];
+                if (y.length != window[1]) {
+                    y = new float[(int) window[1]];
+                }
                 int got = readFully(source, y);
                 position += got;
                 if (got < WindowPlan.MIN_SECONDS * sr && acc.frames() > 0) {
@@ -64,7 +68,7 @@ public final class AudioAnalyzer {
                 if (got == 0) {
                     break;
                 }
-                acc.add(WindowAnalysis.analyze(got < y.length ? Arrays.copyOf(y, got) : y, sr), got);
+                acc.add(analysis.analyze(got < y.length ? Arrays.copyOf(y, got) : y), got);
             }
         }
         if (acc.frames() == 0) {

@@ -14,43 +14,86 @@ import com.podcastpersonalize.processor.audio.features.SpectralCentroid;
 import com.podcastpersonalize.processor.audio.features.SpectralContrast;
 import com.podcastpersonalize.processor.audio.features.SpectralFlatness;
 import com.podcastpersonalize.processor.audio.features.SpectralRolloff;
-import com.podcastpersonalize.processor.audio.features.Spectrogram;
 import com.podcastpersonalize.processor.audio.features.SpeechMusicDiscriminator;
 import com.podcastpersonalize.processor.audio.features.Stft;
+import com.podcastpersonalize.processor.audio.features.TuningEstimator;
 import com.podcastpersonalize.processor.audio.features.Yin;
 import com.podcastpersonalize.processor.audio.features.ZeroCrossingRate;
 
 /**
  * Runs every frame-level feature over one window of mono samples at the analysis rate, with librosa's
  * defaults (n_fft 2048, hop 512, centred frames): one STFT shared by the spectral features, the mel
- * spectrogram shared by MFCC and onset strength. Stateless.
+ * spectrogram shared by MFCC and onset strength.
+ *
+ * <p>The spectral features are taken frame by frame as each |STFT|² row comes out of the FFT, while the row and
+ * its square root are still in the processor's cache: centroid, bandwidth, rolloff, flatness, contrast's band
+ * extremes, the mel bands and piptrack's peaks for the tuning. Only chroma needs a second pass over the rows,
+ * since its filterbank depends on the tuning of the whole window; the top_db floors of the dB conversions are
+ * applied once all frames are in. Each feature's per-frame step is the one its whole-spectrogram method (the one
+ * the librosa parity tests run) applies to every frame.
+ *
+ * <p>One per analysis (it reuses its buffers from window to window); not thread-safe.
  */
 final class WindowAnalysis {
 
     static final int N_FFT = Stft.DEFAULT_N_FFT;
     static final int HOP = Stft.DEFAULT_HOP;
+    static final int BINS = N_FFT / 2 + 1;
     static final int N_MELS = 128;
     static final int N_MFCC = Mfcc.DEFAULT_N_MFCC;
 
-    private WindowAnalysis() {}
+    private final int sr;
+    private final Stft stft = new Stft(N_FFT, HOP);
+    private final double[] freqs;
+    private final MelSpectrogram.Filters mel;
+    private final SpectralContrast.Bands contrastBands;
+    private final double[] fftBuffer = new double[N_FFT];
+    private final double[] magnitude = new double[BINS];
+    private final double[] flatnessWork = new double[BINS];
+    // |STFT|² of the current window, kept for chroma's second pass; overwritten by the next window of the same
+    // length (FrameFeatures holds only per-frame results)
+    private double[][] power = new double[0][];
 
-    static FrameFeatures analyze(float[] y, int sr) {
-        Spectrogram stft = new Stft(N_FFT, HOP).compute(y);
-        double[][] power = stft.magnitude(2.0);
-        double[][] magnitude = Spectrogram.sqrt(power);
-        double[] freqs = FftFrequencies.of(sr, N_FFT);
+    WindowAnalysis(int sr) {
+        this.sr = sr;
+        this.freqs = FftFrequencies.of(sr, N_FFT);
+        this.mel = new MelSpectrogram.Filters(MelFilterbank.of(sr, N_FFT, N_MELS));
+        this.contrastBands = new SpectralContrast.Bands(freqs, SpectralContrast.DEFAULT_FMIN, SpectralContrast.DEFAULT_N_BANDS,
+            SpectralContrast.DEFAULT_QUANTILE);
+    }
 
-        double[][] logMel = PowerToDb.compute(MelSpectrogram.fromSpectrogram(power, MelFilterbank.of(sr, N_FFT, N_MELS)));
+    FrameFeatures analyze(float[] y) {
+        int frames = stft.frames(y.length);
+        if (power.length != frames) {
+            power = new double[frames][BINS];
+        }
+        double[][] melPower = new double[frames][N_MELS];
+        double[] centroid = new double[frames];
+        double[] bandwidth = new double[frames];
+        double[] rolloff = new double[frames];
+        double[] flatness = new double[frames];
+        double[][] peak = new double[frames][SpectralContrast.DEFAULT_N_BANDS + 1];
+        double[][] valley = new double[frames][SpectralContrast.DEFAULT_N_BANDS + 1];
+        TuningEstimator.Peaks tuningPeaks = new TuningEstimator.Peaks(sr, BINS);
+        for (int t = 0; t < frames; t++) {
+            double[] p = power[t];
+            stft.powerFrame(y, t, p, fftBuffer);
+            for (int k = 0; k < BINS; k++) {
+                magnitude[k] = Math.sqrt(p[k]);
+            }
+            mel.frame(p, melPower[t]);
+            centroid[t] = SpectralCentroid.frame(magnitude, freqs);
+            bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true);
+            rolloff[t] = SpectralRolloff.frame(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT);
+            flatness[t] = SpectralFlatness.frameFromPower(p, SpectralFlatness.AMIN, flatnessWork);
+            contrastBands.frame(magnitude, peak[t], valley[t]);
+            tuningPeaks.add(p);
+        }
+        double[][] logMel = PowerToDb.compute(melPower);
         double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC);
         double[][] delta = mfcc.length >= Delta.DEFAULT_WIDTH ? Delta.compute(mfcc, Delta.DEFAULT_WIDTH, 1) : new double[0][];
-
-        double[] centroid = SpectralCentroid.compute(magnitude, freqs);
-        double[] bandwidth = SpectralBandwidth.compute(magnitude, freqs, centroid, 2.0, true);
-        double[] rolloff = SpectralRolloff.compute(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT);
-        double[] flatness = SpectralFlatness.compute(magnitude, 2.0, SpectralFlatness.AMIN);
-        double[][] contrast = SpectralContrast.compute(magnitude, freqs, SpectralContrast.DEFAULT_FMIN, SpectralContrast.DEFAULT_N_BANDS,
-            SpectralContrast.DEFAULT_QUANTILE, false);
-        double[][] chroma = ChromaStft.fromPower(power, sr, Double.NaN);
+        double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false);
+        double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE));
 
         double[] zcr = ZeroCrossingRate.compute(y, N_FFT, HOP, true);
         double[] rms = Rms.compute(y, N_FFT, HOP, true);

@@ -24,7 +24,7 @@ public final class SegmentCueReport {
                 while (pos < y.length && (n = s.read(y, pos, y.length - pos)) > 0) {
                     pos += n;
                 }
-                FrameFeatures f = WindowAnalysis.analyze(y, 22050);
+                FrameFeatures f = new WindowAnalysis(22050).analyze(y);
                 for (SpeechMusicDiscriminator.Segment seg : f.segments()) {
                     System.out.println(String.format(Locale.ROOT, "%-28s glide %.2f loudness variation %.2f voicing changes/s %5.1f score %.2f %s",
                         Path.of(a).getFileName(), seg.glide(), seg.loudnessVariation(), seg.voicingChangesPerSecond(), seg.score(), seg.silent() ? "silent" : seg.speech() ? "SPEECH" : "music"));

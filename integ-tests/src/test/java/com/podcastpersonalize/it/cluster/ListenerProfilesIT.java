@@ -26,6 +26,16 @@ import java.util.concurrent.TimeUnit;
 @OpenSearchIntegTestCase.ClusterScope(scope = OpenSearchIntegTestCase.Scope.SUITE, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
 public class ListenerProfilesIT extends PodcastClusterTestCase {
 
+    /**
+     * Replicas of the plugin's indices are still recovering when a test ends quickly; the test cluster's
+     * wipe then cancels that recovery and, on a loaded machine, left a start_recovery pending that failed
+     * every later test's teardown check. Wait for every copy first.
+     */
+    @org.junit.After
+    public void waitForEveryCopyBeforeTheWipe() {
+        ensureGreen();
+    }
+
     private static final int DIMENSION = 384;
     private static final long T0 = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
 

@@ -16,6 +16,7 @@ import org.opensearch.http.HttpServerTransport;
 import org.opensearch.test.OpenSearchIntegTestCase;
 import org.opensearch.threadpool.ThreadPool;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +192,47 @@ public class RankerTrainingIT extends TwoTastesTestCase {
         assertEquals(failed.toString(), "failed", training(failed).get("state"));
         assertTrue(failed.toString(), ((String) training(failed).get("error")).contains("only positive labels"));
         assertNull("no model: " + failed, failed.get("active"));
+    }
+
+    /**
+     * Events whose times span minutes, not days (as the evaluation's podcast subscriptions): no whole-day
+     * window leaves anything to train on and the training says so, while the latest share of the events
+     * validates and trains a model.
+     */
+    @SuppressWarnings("unchecked")
+    public void testEventsWithinAnHourTrainWithAValidationShare() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        indexCatalogue(INDEX, 2);
+        Map<String, Object> posted = rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("minute", 8, 30, 13, 0.3, Duration.ofMinutes(1)));
+        assertEquals("events: " + posted, Boolean.FALSE, posted.get("errors"));
+
+        Answer both = on(nodes[1], "POST", TRAIN, "{\"validation_days\": 7, \"validation_share\": 0.2}");
+        assertEquals(both.body().toString(), 400, both.status());
+        assertTrue(both.body().toString(), both.body().toString().contains("[validation_days] and [validation_share] cannot both be set"));
+        Answer badShare = on(nodes[1], "POST", TRAIN, "{\"validation_share\": 1.5}");
+        assertEquals(badShare.body().toString(), 400, badShare.status());
+        assertTrue(badShare.body().toString(), badShare.body().toString().contains("[validation_share] must be a number above 0 and at most 0.9, got [1.5]"));
+
+        long byDays = startTraining(nodes[0], "{\"validation_days\": 1}");
+        Map<String, Object> failed = awaitEnd(nodes[0], byDays);
+        assertEquals(failed.toString(), "failed", training(failed).get("state"));
+        String error = (String) training(failed).get("error");
+        assertTrue(error, error.startsWith("[validation_days] 1 leaves no events to train on: all 240 events are within the last day (they span"));
+        assertTrue(error, error.contains("use validation_share (e.g. 0.2)"));
+        assertNull("no model: " + failed, failed.get("active"));
+
+        long byShare = startTraining(nodes[1], "{\"validation_share\": 0.2}");
+        Map<String, Object> trained = awaitEnd(nodes[1], byShare);
+        assertEquals(trained.toString(), "succeeded", training(trained).get("state"));
+        assertEquals(trained.toString(), Map.of("validation_share", 0.2, "model", "logistic", "negatives_per_positive", 2, "seed", 42), training(trained).get("parameters"));
+        Map<String, Object> active = active(on(nodes[2], "GET", STATUS, null).body());
+        assertEquals(byShare, number(active.get("version")));
+        assertEquals(active.toString(), 0.2, ((Map<String, Object>) active.get("parameters")).get("validation_share"));
+        Map<String, Object> metrics = (Map<String, Object>) active.get("metrics");
+        assertTrue(metrics.toString(), metrics.get("auc") instanceof Number && metrics.get("ndcg_at_10") instanceof Number);
+        assertTrue(metrics.toString(), number(metrics.get("rows")) > 0 && number(metrics.get("positives")) > 0);
+        Map<String, Object> figures = (Map<String, Object>) active.get("figures");
+        assertTrue(figures.toString(), number(figures.get("training_rows")) > number(figures.get("validation_rows")));
     }
 
     // ---- helpers ----

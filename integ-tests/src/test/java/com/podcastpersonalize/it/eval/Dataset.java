@@ -13,7 +13,7 @@ import java.util.List;
  * @param heldOutFraction share of each listener's interactions held out (the latest ones), and again of the training part for validation
  * @param positiveRating smallest rating that counts as relevant
  * @param events        how an interaction becomes listening events
- * @param rankerValidationDays the learned ranker's validation window ({@code validation_days}): the latest days of events
+ * @param rankerValidation how the learned ranker's training validates (the latest days, or the latest share, of the events)
  */
 public record Dataset(
     String name,
@@ -24,7 +24,7 @@ public record Dataset(
     double heldOutFraction,
     double positiveRating,
     EventMapper events,
-    int rankerValidationDays
+    RankerValidation rankerValidation
 ) {
 
     public boolean positive(Interaction interaction) {

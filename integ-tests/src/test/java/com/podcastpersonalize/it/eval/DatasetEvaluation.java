@@ -1,5 +1,6 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.sequence.SequenceInterestComparison;
 import com.podcastpersonalize.it.support.JsonNodeClient;
 
 import org.opensearch.common.xcontent.json.JsonXContent;
@@ -89,7 +90,7 @@ public final class DatasetEvaluation {
         seconds.put("collaborative training", elapsed(start));
 
         start = System.nanoTime();
-        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidationDays());
+        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidation());
         boolean learned = "succeeded".equals(ranker.get("state"));
         seconds.put("ranker training", elapsed(start));
 
@@ -102,6 +103,10 @@ public final class DatasetEvaluation {
             List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));
         seconds.put("personalize", elapsed(start));
+
+        start = System.nanoTime(); // issue 8's experiment: needs the profiles the events built
+        systems.addAll(new SequenceInterestComparison(client, index, vectors, options.seed()).evaluate(dataset, splits, testCases, evaluator, seconds));
+        seconds.put("sequence-aware interest", elapsed(start));
         return new DatasetResult(dataset.name(), dataset.description(), dataset.items().size(), testCases.size(), allCases.size(), events, systems, tuning, seconds);
     }
 

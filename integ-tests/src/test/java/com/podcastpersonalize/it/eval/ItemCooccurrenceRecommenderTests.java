@@ -6,7 +6,7 @@ import java.util.List;
 
 public class ItemCooccurrenceRecommenderTests extends OpenSearchTestCase {
 
-    private static final Dataset RATINGS = new Dataset("t", "t", List.of(), List.of(), List.of(), 0.2, 4.0, (b, l, i) -> {}, 7);
+    private static final Dataset RATINGS = new Dataset("t", "t", List.of(), List.of(), List.of(), 0.2, 4.0, (b, l, i) -> {}, RankerValidation.days(7));
 
     private static ListenerSplit split(String listener, Interaction... train) {
         return new ListenerSplit(listener, List.of(train), List.of());

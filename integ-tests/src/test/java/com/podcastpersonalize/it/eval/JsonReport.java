@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.sequence.SequenceReport;
+
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 
@@ -52,6 +54,7 @@ public final class JsonReport {
                     }
                     b.endArray().endObject();
                 }
+                SequenceReport.json(b, result, options.seed());
                 b.endObject();
             }
             b.endArray().endObject();

@@ -19,10 +19,10 @@ final class LearnedRankerTraining {
 
     /** The training's final status: {@code state} is {@code succeeded}, {@code failed} or {@code cancelled}, or the refusal. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> train(JsonNodeClient client, int validationDays) throws IOException, InterruptedException {
+    static Map<String, Object> train(JsonNodeClient client, RankerValidation validation) throws IOException, InterruptedException {
         try {
             client.send("POST", "/_plugins/podcast/ranker/_train", JsonXContent.contentBuilder().startObject()
-                .field("validation_days", validationDays).field("model", "logistic").endObject());
+                .field(validation.field(), validation.value()).field("model", "logistic").endObject());
         } catch (ResponseException e) {
             return Map.of("state", "refused", "error", e.getMessage());
         }

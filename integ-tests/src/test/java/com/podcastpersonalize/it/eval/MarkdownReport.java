@@ -1,5 +1,7 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.sequence.SequenceReport;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +32,7 @@ public final class MarkdownReport {
                 md.append("\nTuned on validation (").append(result.tuning().listeners()).append(" listeners): ")
                     .append(result.tuning().best().describe()).append(".\n");
             }
+            md.append(SequenceReport.markdown(result, seed));
             md.append('\n');
         }
         return md.toString();

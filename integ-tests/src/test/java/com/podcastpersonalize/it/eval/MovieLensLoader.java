@@ -20,7 +20,7 @@ import java.util.Set;
 public final class MovieLensLoader {
 
     /** Ratings span 1996-2018, sparse at the end: the last half year validates the learned ranker. */
-    static final int RANKER_VALIDATION_DAYS = 180;
+    static final RankerValidation RANKER_VALIDATION = RankerValidation.days(180);
 
     static final double HELD_OUT_FRACTION = 0.2;
     static final double POSITIVE_RATING = 4.0;
@@ -70,7 +70,7 @@ public final class MovieLensLoader {
             HELD_OUT_FRACTION,
             POSITIVE_RATING,
             new RatingEvents(),
-            RANKER_VALIDATION_DAYS
+            RANKER_VALIDATION
         );
     }
 }

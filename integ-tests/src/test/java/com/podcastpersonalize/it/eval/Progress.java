@@ -1,11 +1,11 @@
 package com.podcastpersonalize.it.eval;
 
 /** Progress lines on stderr (stdout carries the report). */
-final class Progress {
+public final class Progress {
 
     private Progress() {}
 
-    static void log(String message) {
+    public static void log(String message) {
         System.err.println("[evaluate] " + message);
     }
 }

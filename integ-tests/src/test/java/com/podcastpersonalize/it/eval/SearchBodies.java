@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.util.List;
 
 /** Pieces of search bodies the baselines share. */
-final class SearchBodies {
+public final class SearchBodies {
 
     private SearchBodies() {}
 
     /** {@code "<name>": {"bool": {"must_not": {"ids": {"values": [...]}}}}}: everything but the listener's training items. */
-    static XContentBuilder notAlreadySeen(XContentBuilder b, String name, List<String> trainItems) throws IOException {
+    public static XContentBuilder notAlreadySeen(XContentBuilder b, String name, List<String> trainItems) throws IOException {
         b.startObject(name).startObject("bool");
         return ids(b, "must_not", trainItems).endObject().endObject();
     }

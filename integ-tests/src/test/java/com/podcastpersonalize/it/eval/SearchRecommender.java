@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.util.List;
 
 /** A recommender that answers with one search on the evaluation index: the ids of its top hits. */
-abstract class SearchRecommender implements Recommender {
+public abstract class SearchRecommender implements Recommender {
 
     private final JsonNodeClient client;
     protected final String index;
     private final String name;
     private final String kind;
 
-    SearchRecommender(JsonNodeClient client, String index, String name, String kind) {
+    protected SearchRecommender(JsonNodeClient client, String index, String name, String kind) {
         this.client = client;
         this.index = index;
         this.name = name;
@@ -43,7 +43,7 @@ abstract class SearchRecommender implements Recommender {
     protected abstract XContentBuilder body(ListenerQuery listener) throws IOException;
 
     /** An open body asking for the top {@link SystemScores#K} ids without their sources. */
-    static XContentBuilder topIds() throws IOException {
+    protected static XContentBuilder topIds() throws IOException {
         return JsonXContent.contentBuilder().startObject().field("size", SystemScores.K).field("_source", false);
     }
 }

@@ -5,6 +5,7 @@ import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,20 +33,29 @@ public final class TwoTastesHistory {
 
     /** As {@link #eventsBody(String, int, int, long)} with {@code skipShare} of the events skips (0: only finished episodes). */
     public static String eventsBody(String prefix, int listeners, int days, long seed, double skipShare) {
+        return eventsBody(prefix, listeners, days, seed, skipShare, Duration.ofDays(1));
+    }
+
+    /**
+     * As {@link #eventsBody(String, int, int, long, double)} with one event per listener every {@code step}
+     * (at a random moment of its first half) instead of every day: with a minute, all within an hour.
+     */
+    public static String eventsBody(String prefix, int listeners, int steps, long seed, double skipShare, Duration step) {
         Random random = new Random(seed);
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Duration jitterUnit = step.dividedBy(24 * 60).truncatedTo(ChronoUnit.MILLIS); // a minute of a day
         List<Map<String, Object>> events = new ArrayList<>();
         for (int l = 0; l < listeners; l++) {
             List<String> liked = l % 2 == 0 ? JAZZ : CRIME;
             List<String> other = l % 2 == 0 ? CRIME : JAZZ;
-            for (int d = days; d >= 1; d--) {
+            for (int d = steps; d >= 1; d--) {
                 boolean finishes = random.nextDouble() >= skipShare;
                 List<String> from = finishes ? liked : other;
                 events.add(Map.of(
                     "listener_id", prefix + "-" + l,
                     "episode_id", from.get(random.nextInt(from.size())),
                     "type", finishes ? "complete" : "skip",
-                    "timestamp", end.minus(d, ChronoUnit.DAYS).plus(random.nextInt(12 * 60), ChronoUnit.MINUTES).toString()
+                    "timestamp", end.minus(step.multipliedBy(d)).plus(jitterUnit.multipliedBy(random.nextInt(12 * 60))).toString()
                 ));
             }
         }

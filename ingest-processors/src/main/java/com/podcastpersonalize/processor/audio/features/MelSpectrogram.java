@@ -14,39 +14,54 @@ public final class MelSpectrogram {
      * the dense product, since the skipped terms are exact zeros.
      */
     public static double[][] fromSpectrogram(double[][] powerSpec, double[][] melBasis) {
-        int[] first = new int[melBasis.length];
-        int[] end = new int[melBasis.length];
-        for (int m = 0; m < melBasis.length; m++) {
-            double[] w = melBasis[m];
-            int lo = 0;
-            while (lo < w.length && w[lo] == 0) {
-                lo++;
-            }
-            int hi = w.length;
-            while (hi > lo && w[hi - 1] == 0) {
-                hi--;
-            }
-            first[m] = lo;
-            end[m] = hi;
-        }
+        Filters filters = new Filters(melBasis);
         double[][] out = new double[powerSpec.length][melBasis.length];
         for (int t = 0; t < powerSpec.length; t++) {
-            double[] s = powerSpec[t];
-            double[] o = out[t];
-            for (int m = 0; m < melBasis.length; m++) {
-                double[] w = melBasis[m];
-                double acc = 0;
-                for (int k = first[m]; k < end[m]; k++) {
-                    acc += w[k] * s[k];
-                }
-                o[m] = acc;
-            }
+            filters.frame(powerSpec[t], out[t]);
         }
         return out;
     }
 
+    /** A mel basis with the run of non-zero bins of each filter; immutable. */
+    public static final class Filters {
+        private final double[][] basis;
+        private final int[] first;
+        private final int[] end;
+
+        public Filters(double[][] melBasis) {
+            this.basis = melBasis;
+            this.first = new int[melBasis.length];
+            this.end = new int[melBasis.length];
+            for (int m = 0; m < melBasis.length; m++) {
+                double[] w = melBasis[m];
+                int lo = 0;
+                while (lo < w.length && w[lo] == 0) {
+                    lo++;
+                }
+                int hi = w.length;
+                while (hi > lo && w[hi - 1] == 0) {
+                    hi--;
+                }
+                first[m] = lo;
+                end[m] = hi;
+            }
+        }
+
+        /** One frame: the mel bands of spectrum {@code s} into {@code out}. */
+        public void frame(double[] s, double[] out) {
+            for (int m = 0; m < basis.length; m++) {
+                double[] w = basis[m];
+                double acc = 0;
+                for (int k = first[m]; k < end[m]; k++) {
+                    acc += w[k] * s[k];
+                }
+                out[m] = acc;
+            }
+        }
+    }
+
     public static double[][] compute(float[] y, double sr, int nFft, int hop, int nMels) {
-        double[][] power = new Stft(nFft, hop).compute(y).magnitude(2.0);
+        double[][] power = new Stft(nFft, hop).power(y);
         return fromSpectrogram(power, MelFilterbank.of(sr, nFft, nMels));
     }
 }

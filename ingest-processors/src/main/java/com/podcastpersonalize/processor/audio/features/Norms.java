@@ -11,12 +11,4 @@ final class Norms {
     static double safeDivisor(double norm) {
         return norm < Double.MIN_NORMAL ? 1.0 : norm;
     }
-
-    static double l1(double[] s) {
-        double sum = 0;
-        for (double v : s) {
-            sum += Math.abs(v);
-        }
-        return sum;
-    }
 }

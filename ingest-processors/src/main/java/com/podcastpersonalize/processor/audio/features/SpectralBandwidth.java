@@ -9,17 +9,45 @@ public final class SpectralBandwidth {
 
     private SpectralBandwidth() {}
 
+    /** The normalisation is applied to the sum instead of to each bin (one division per frame; rounding only). */
     public static double[] compute(double[][] magnitude, double[] freqs, double[] centroid, double p, boolean norm) {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double div = norm ? Norms.safeDivisor(Norms.l1(s)) : 1.0;
-            double acc = 0;
-            for (int k = 0; k < s.length; k++) {
-                acc += s[k] / div * Math.pow(Math.abs(freqs[k] - centroid[t]), p);
-            }
-            out[t] = Math.pow(acc, 1.0 / p);
+            out[t] = frame(magnitude[t], freqs, centroid[t], p, norm);
         }
         return out;
+    }
+
+    /** One frame's bandwidth from its magnitude spectrum and centroid. */
+    public static double frame(double[] s, double[] freqs, double c, double p, boolean norm) {
+        double sum = 0;
+        double acc = 0;
+        if (p == 2) { // even and odd bins summed apart, so that the additions do not wait on each other
+            double sumOdd = 0;
+            double accOdd = 0;
+            int k = 0;
+            for (; k + 1 < s.length; k += 2) {
+                double d = freqs[k] - c;
+                double e = freqs[k + 1] - c;
+                sum += Math.abs(s[k]);
+                acc += s[k] * (d * d);
+                sumOdd += Math.abs(s[k + 1]);
+                accOdd += s[k + 1] * (e * e);
+            }
+            for (; k < s.length; k++) {
+                double d = freqs[k] - c;
+                sum += Math.abs(s[k]);
+                acc += s[k] * (d * d);
+            }
+            sum += sumOdd;
+            acc += accOdd;
+        } else {
+            for (int k = 0; k < s.length; k++) {
+                sum += Math.abs(s[k]);
+                acc += s[k] * Math.pow(Math.abs(freqs[k] - c), p);
+            }
+        }
+        double v = acc / (norm ? Norms.safeDivisor(sum) : 1.0);
+        return p == 2 ? Math.sqrt(v) : Math.pow(v, 1.0 / p);
     }
 }

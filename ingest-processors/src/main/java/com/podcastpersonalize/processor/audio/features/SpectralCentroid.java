@@ -12,14 +12,30 @@ public final class SpectralCentroid {
     public static double[] compute(double[][] magnitude, double[] freqs) {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double sum = Norms.l1(s);
-            double acc = 0;
-            for (int k = 0; k < s.length; k++) {
-                acc += freqs[k] * s[k];
-            }
-            out[t] = acc / Norms.safeDivisor(sum);
+            out[t] = frame(magnitude[t], freqs);
         }
         return out;
+    }
+
+    /** One frame's centroid from its magnitude spectrum. */
+    public static double frame(double[] s, double[] freqs) {
+        double sum = 0; // L1 norm
+        double acc = 0;
+        double sumOdd = 0; // even and odd bins summed apart, so that the additions do not wait on each other
+        double accOdd = 0;
+        int k = 0;
+        for (; k + 1 < s.length; k += 2) {
+            sum += Math.abs(s[k]);
+            acc += freqs[k] * s[k];
+            sumOdd += Math.abs(s[k + 1]);
+            accOdd += freqs[k + 1] * s[k + 1];
+        }
+        for (; k < s.length; k++) {
+            sum += Math.abs(s[k]);
+            acc += freqs[k] * s[k];
+        }
+        sum += sumOdd;
+        acc += accOdd;
+        return acc / Norms.safeDivisor(sum);
     }
 }

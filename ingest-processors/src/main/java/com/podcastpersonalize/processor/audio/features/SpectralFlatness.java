@@ -35,16 +35,62 @@ public final class SpectralFlatness {
         return out;
     }
 
-    private static final int BLOCK = 8;
+    /**
+     * From the power spectrogram |STFT|² (power 2): max(amin, |S|²) straight from it rather than from the square
+     * of its square root (rounding only).
+     */
+    public static double[] fromPower(double[][] power, double amin) {
+        double[] out = new double[power.length];
+        double[] work = new double[power.length == 0 ? 0 : power[0].length];
+        for (int t = 0; t < power.length; t++) {
+            if (work.length < power[t].length) {
+                work = new double[power[t].length];
+            }
+            out[t] = frameFromPower(power[t], amin, work);
+        }
+        return out;
+    }
+
+    /** One frame's flatness from its power spectrum; {@code work} (at least as long, overwritten) holds max(amin, |S|²). */
+    public static double frameFromPower(double[] s, double amin, double[] work) {
+        double[] x = work;
+        // four running sums, so that the additions do not wait on each other (rounding only)
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < s.length; k += 4) {
+            x[k] = Math.max(amin, s[k]);
+            x[k + 1] = Math.max(amin, s[k + 1]);
+            x[k + 2] = Math.max(amin, s[k + 2]);
+            x[k + 3] = Math.max(amin, s[k + 3]);
+            s0 += x[k];
+            s1 += x[k + 1];
+            s2 += x[k + 2];
+            s3 += x[k + 3];
+        }
+        for (; k < s.length; k++) {
+            x[k] = Math.max(amin, s[k]);
+            s0 += x[k];
+        }
+        double sum = (s0 + s1) + (s2 + s3);
+        return Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
+    }
+
+    private static final int BLOCK = 16;
 
     private static double logSum(double[] x, int n) {
         double logSum = 0;
         int k = 0;
         for (; k + BLOCK <= n; k += BLOCK) {
-            double product = 1;
-            for (int j = k; j < k + BLOCK; j++) {
-                product *= x[j];
+            double even = 1; // two product chains, so that the multiplications do not all wait on each other
+            double odd = 1;
+            for (int j = k; j < k + BLOCK; j += 2) {
+                even *= x[j];
+                odd *= x[j + 1];
             }
+            double product = even * odd;
             if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
                 logSum += Math.log(product);
             } else {

@@ -13,23 +13,25 @@ public final class SpectralRolloff {
     public static double[] compute(double[][] magnitude, double[] freqs, double rollPercent) {
         double[] out = new double[magnitude.length];
         for (int t = 0; t < magnitude.length; t++) {
-            double[] s = magnitude[t];
-            double[] cum = new double[s.length];
-            double run = 0;
-            for (int k = 0; k < s.length; k++) {
-                run += s[k];
-                cum[k] = run;
-            }
-            double threshold = rollPercent * run;
-            double f = freqs[s.length - 1];
-            for (int k = 0; k < s.length; k++) {
-                if (cum[k] >= threshold) {
-                    f = freqs[k];
-                    break;
-                }
-            }
-            out[t] = f;
+            out[t] = frame(magnitude[t], freqs, rollPercent);
         }
         return out;
+    }
+
+    /** One frame's rolloff from its magnitude spectrum. */
+    public static double frame(double[] s, double[] freqs, double rollPercent) {
+        double total = 0;
+        for (double v : s) {
+            total += v;
+        }
+        double threshold = rollPercent * total;
+        double run = 0; // the same partial sums again, in the same order, up to the threshold
+        for (int k = 0; k < s.length; k++) {
+            run += s[k];
+            if (run >= threshold) {
+                return freqs[k];
+            }
+        }
+        return freqs[s.length - 1];
     }
 }

@@ -15,6 +15,7 @@ public final class Stft {
     private final int hop;
     private final double[] window;
     private final boolean center;
+    private final RealFft fft;
 
     /** Hann window of length n_fft, centred frames. */
     public Stft(int nFft, int hop) {
@@ -33,12 +34,12 @@ public final class Stft {
         int off = (nFft - window.length) / 2;
         System.arraycopy(window, 0, w, off, window.length);
         this.window = w;
+        this.fft = RealFft.of(nFft);
     }
 
     public Spectrogram compute(float[] y) {
         double[] x = center ? Framing.pad(y, nFft / 2, Framing.Pad.CONSTANT) : Framing.toDouble(y);
         int frames = Framing.frameCount(x.length, nFft, hop);
-        RealFft fft = RealFft.of(nFft);
         double[][] re = new double[frames][nFft / 2 + 1];
         double[][] im = new double[frames][nFft / 2 + 1];
         double[] buf = new double[nFft];
@@ -50,5 +51,38 @@ public final class Stft {
             fft.forward(buf, re[t], im[t]);
         }
         return new Spectrogram(re, im, nFft, hop);
+    }
+
+    /**
+     * |STFT|² [frame][bin], the same values as {@code compute(y).magnitude(2.0)} (the same products and sums)
+     * without keeping the complex spectrogram: frames are windowed straight from {@code y} (the centre padding
+     * read as zeros) and squared in the FFT's output buffer.
+     */
+    public double[][] power(float[] y) {
+        int frames = frames(y.length);
+        double[][] out = new double[frames][nFft / 2 + 1];
+        double[] buf = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            powerFrame(y, t, out[t], buf);
+        }
+        return out;
+    }
+
+    /** Frames of a signal of {@code length} samples. */
+    public int frames(int length) {
+        return Framing.frameCount(length + 2 * (center ? nFft / 2 : 0), nFft, hop);
+    }
+
+    /** |STFT|² of frame t into {@code power} (n_fft/2+1 bins); {@code buf} (n_fft values) is overwritten. */
+    public void powerFrame(float[] y, int t, double[] power, double[] buf) {
+        int start = t * hop - (center ? nFft / 2 : 0); // index in y of the frame's first sample
+        int from = Math.max(0, -start);
+        int to = Math.min(nFft, y.length - start);
+        java.util.Arrays.fill(buf, 0, from, 0.0);
+        for (int j = from; j < to; j++) {
+            buf[j] = y[start + j] * window[j];
+        }
+        java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
+        fft.powerSpectrum(buf, power);
     }
 }

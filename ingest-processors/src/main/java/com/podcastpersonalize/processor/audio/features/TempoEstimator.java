@@ -40,6 +40,7 @@ public final class TempoEstimator {
         private final int hop;
         private final int winLength;
         private final double[] sum;
+        private final TempogramSum tempogram;
         private long frames;
 
         public Accumulator(double sr, int hop) {
@@ -47,15 +48,12 @@ public final class TempoEstimator {
             this.hop = hop;
             this.winLength = winLength(sr, hop);
             this.sum = new double[winLength];
+            this.tempogram = new TempogramSum(winLength);
         }
 
+        /** Adds the tempogram frames of one onset envelope (summed by {@link TempogramSum}, no FFTs). */
         public void add(double[] onsetEnvelope) {
-            for (double[] frame : Tempogram.compute(onsetEnvelope, winLength)) {
-                for (int k = 0; k < winLength; k++) {
-                    sum[k] += frame[k];
-                }
-                frames++;
-            }
+            frames += tempogram.add(onsetEnvelope, sum);
         }
 
         /**

@@ -13,16 +13,7 @@ public final class Tempogram {
 
     public static double[][] compute(double[] onsetEnvelope, int winLength) {
         int n = onsetEnvelope.length;
-        int pad = winLength / 2;
-        double[] x = new double[n + 2 * pad];
-        System.arraycopy(onsetEnvelope, 0, x, pad, n);
-        if (n > 0) {
-            // numpy 'linear_ramp' with end value 0: left ramp 0 → first value, right ramp last value → 0
-            for (int i = 0; i < pad; i++) {
-                x[i] = onsetEnvelope[0] * i / pad;
-                x[pad + n + i] = onsetEnvelope[n - 1] * (pad - 1 - i) / pad;
-            }
-        }
+        double[] x = padded(onsetEnvelope, winLength);
         double[] window = Windows.hann(winLength, true);
         int fftSize = Integer.highestOneBit(Math.max(2, 2 * winLength - 1) - 1) << 1;
         RealFft fft = RealFft.of(fftSize);
@@ -48,5 +39,20 @@ public final class Tempogram {
             }
         }
         return out;
+    }
+
+    /** The envelope padded by win_length/2 on both sides with numpy's 'linear_ramp' to 0 (left 0 → first value, right last value → 0). */
+    static double[] padded(double[] onsetEnvelope, int winLength) {
+        int n = onsetEnvelope.length;
+        int pad = winLength / 2;
+        double[] x = new double[n + 2 * pad];
+        System.arraycopy(onsetEnvelope, 0, x, pad, n);
+        if (n > 0) {
+            for (int i = 0; i < pad; i++) {
+                x[i] = onsetEnvelope[0] * i / pad;
+                x[pad + n + i] = onsetEnvelope[n - 1] * (pad - 1 - i) / pad;
+            }
+        }
+        return x;
     }
 }

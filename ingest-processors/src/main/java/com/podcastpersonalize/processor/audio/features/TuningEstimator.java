@@ -22,24 +22,55 @@ public final class TuningEstimator {
         if (spectrum.length == 0) {
             return 0.0;
         }
-        int bins = spectrum[0].length;
-        int nFft = 2 * (bins - 1);
-        double fmax = Math.min(FMAX, sr / 2);
-        double[] freqs = FftFrequencies.of(sr, nFft);
-        int count = 0;
-        double[] pitches = new double[spectrum.length * bins / 2 + 1];
-        double[] mags = new double[pitches.length];
+        Peaks peaks = new Peaks(sr, spectrum[0].length);
         for (double[] s : spectrum) {
+            peaks.add(s);
+        }
+        return peaks.estimate(resolution, binsPerOctave);
+    }
+
+    /** piptrack's peaks, gathered frame by frame, and the tuning they give. Not thread-safe. */
+    public static final class Peaks {
+        private final double sr;
+        private final int bins;
+        private final int nFft;
+        private final int kLo;
+        private final int kHi;
+        private int count;
+        private double[] pitches = new double[1024];
+        private double[] mags = new double[1024];
+
+        public Peaks(double sr, int bins) {
+            this.sr = sr;
+            this.bins = bins;
+            this.nFft = 2 * (bins - 1);
+            double fmax = Math.min(FMAX, sr / 2);
+            double[] freqs = FftFrequencies.of(sr, nFft);
+            // piptrack's band [fmin, fmax) as a run of bins (the FFT frequencies rise); bin 0 is never a peak here
+            int lo = 1;
+            while (lo < bins && !(freqs[lo] >= FMIN)) {
+                lo++;
+            }
+            int hi = lo;
+            while (hi < bins && freqs[hi] < fmax) {
+                hi++;
+            }
+            this.kLo = lo;
+            this.kHi = hi;
+        }
+
+        /** The peaks of one frame of the spectrum. */
+        public void add(double[] s) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : s) {
                 max = Math.max(max, v);
             }
             double ref = THRESHOLD * max;
-            for (int k = 1; k < bins; k++) {
-                if (!(freqs[k] >= FMIN && freqs[k] < fmax)) {
-                    continue;
+            for (int k = kLo; k < kHi; k++) {
+                if (!(s[k] > ref)) {
+                    continue; // masked to 0: not above its (non-negative) masked neighbour
                 }
-                double here = masked(s, k, ref);
+                double here = s[k];
                 double prev = masked(s, k - 1, ref);
                 double next = k + 1 < bins ? masked(s, k + 1, ref) : here;
                 if (!(here > prev && here >= next)) {
@@ -49,24 +80,32 @@ public final class TuningEstimator {
                 double gradient = k + 1 < bins ? (s[k + 1] - s[k - 1]) / 2 : s[k] - s[k - 1];
                 double pitch = (k + shift) * sr / nFft;
                 if (pitch > 0) {
+                    if (count == pitches.length) {
+                        pitches = java.util.Arrays.copyOf(pitches, 2 * count);
+                        mags = java.util.Arrays.copyOf(mags, 2 * count);
+                    }
                     pitches[count] = pitch;
                     mags[count] = s[k] + 0.5 * gradient * shift;
                     count++;
                 }
             }
         }
-        if (count == 0) {
-            return 0.0;
-        }
-        double threshold = median(java.util.Arrays.copyOf(mags, count));
-        double[] selected = new double[count];
-        int m = 0;
-        for (int i = 0; i < count; i++) {
-            if (mags[i] >= threshold) {
-                selected[m++] = pitches[i];
+
+        /** The tuning of the peaks whose magnitude reaches their median; 0 when there are none. */
+        public double estimate(double resolution, int binsPerOctave) {
+            if (count == 0) {
+                return 0.0;
             }
+            double threshold = median(java.util.Arrays.copyOf(mags, count));
+            double[] selected = new double[count];
+            int m = 0;
+            for (int i = 0; i < count; i++) {
+                if (mags[i] >= threshold) {
+                    selected[m++] = pitches[i];
+                }
+            }
+            return pitchTuning(java.util.Arrays.copyOf(selected, m), resolution, binsPerOctave);
         }
-        return pitchTuning(java.util.Arrays.copyOf(selected, m), resolution, binsPerOctave);
     }
 
     private static double masked(double[] s, int k, double ref) {
@@ -137,9 +176,57 @@ public final class TuningEstimator {
         return i;
     }
 
-    private static double median(double[] v) {
-        java.util.Arrays.sort(v);
+    /** numpy.median: the middle value, or the mean of the two middle values; v is reordered. */
+    static double median(double[] v) {
         int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        double upper = select(v, n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        double lower = Double.NEGATIVE_INFINITY; // after select, v[0 .. n/2) holds the values at or below it
+        for (int i = 0; i < n / 2; i++) {
+            lower = Math.max(lower, v[i]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /**
+     * The k-th smallest of v (0-based), the value sorting would put at v[k], by quickselect (median-of-three
+     * pivots; falls back to sorting the part left after 64 rounds). Reorders v so that v[0..k) ≤ v[k] ≤ v(k..).
+     */
+    static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        for (int round = 0; lo < hi; round++) {
+            if (round == 64) {
+                java.util.Arrays.sort(v, lo, hi + 1);
+                break;
+            }
+            int mid = (lo + hi) >>> 1;
+            double pivot = Math.max(Math.min(v[lo], v[mid]), Math.min(Math.max(v[lo], v[mid]), v[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double tmp = v[i];
+                    v[i++] = v[j];
+                    v[j--] = tmp;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break; // v(j..i) all equal the pivot
+            }
+        }
+        return v[k];
     }
 }

@@ -38,6 +38,7 @@ public final class Yin {
         FrameAutocorrelation autocorrelation = new FrameAutocorrelation(x, frameLength, hop, maxPeriod);
         double[] acf = new double[maxPeriod + 1];
         double[] diff = new double[maxPeriod + 1];
+        double[] cumulative = new double[maxPeriod + 1];
         int span = maxPeriod - minPeriod + 1;
         double[] cmnd = new double[span];
         double[] f0 = new double[frames];
@@ -47,18 +48,19 @@ public final class Yin {
             int start = t * hop;
             autocorrelation.next(acf);
             double head = 0; // Σ_{m<τ} x[m]²
+            double running = 0; // Σ_{j≤τ} d(j)
             diff[0] = 0;
             for (int tau = 1; tau <= maxPeriod; tau++) {
                 double v = x[start + tau - 1];
                 head += v * v;
                 diff[tau] = 2 * (acf[0] - acf[tau]) - head;
-            }
-            double running = 0;
-            for (int tau = 1; tau <= maxPeriod; tau++) {
                 running += diff[tau];
-                if (tau >= minPeriod) {
-                    cmnd[tau - minPeriod] = diff[tau] / (running / tau + Double.MIN_NORMAL);
-                }
+                cumulative[tau] = running;
+            }
+            // d(τ) / (Σ d / τ + tiny) as d(τ)·τ / (Σ d + τ·tiny): one division per lag, in a loop of its own that the
+            // JIT vectorizes (the running sums above are a serial chain); rounding only
+            for (int tau = minPeriod; tau <= maxPeriod; tau++) {
+                cmnd[tau - minPeriod] = diff[tau] * tau / (cumulative[tau] + tau * Double.MIN_NORMAL);
             }
             int idx = -1;
             for (int i = 0; i < span; i++) {

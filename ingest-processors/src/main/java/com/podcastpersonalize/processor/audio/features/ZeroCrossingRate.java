@@ -4,7 +4,9 @@ package com.podcastpersonalize.processor.audio.features;
  * Mirrors {@code librosa.feature.zero_crossing_rate(y, frame_length=2048, hop_length=512, center=True)}
  * with librosa's defaults threshold=1e-10, zero_pos=True: the signal is edge-padded by frame_length/2 when
  * centred; in each frame samples with |x| ≤ threshold count as 0, 0 counts as positive, and the rate is the
- * number of sign changes between consecutive samples divided by frame_length.
+ * number of sign changes between consecutive samples divided by frame_length. The sign changes are counted
+ * once over the whole signal (a running count), so each frame's count is a difference of two running counts:
+ * the same integers as counting frame by frame.
  */
 public final class ZeroCrossingRate {
 
@@ -13,23 +15,34 @@ public final class ZeroCrossingRate {
     private ZeroCrossingRate() {}
 
     public static double[] compute(float[] y, int frameLength, int hop, boolean center) {
-        double[] x = center ? Framing.pad(y, frameLength / 2, Framing.Pad.EDGE) : Framing.toDouble(y);
-        int frames = Framing.frameCount(x.length, frameLength, hop);
-        boolean[] negative = new boolean[x.length];
-        for (int i = 0; i < x.length; i++) {
-            negative[i] = Math.abs(x[i]) > THRESHOLD && x[i] < 0;
+        int pad = center ? frameLength / 2 : 0;
+        int length = y.length + 2 * pad;
+        int frames = Framing.frameCount(length, frameLength, hop);
+        // changes[i]: sign changes between consecutive samples up to padded sample i
+        int[] changes = new int[length];
+        int count = 0;
+        int previous = negative(padded(y, -pad));
+        for (int i = 1; i < length; i++) {
+            int negative = negative(padded(y, i - pad));
+            count += negative ^ previous;
+            changes[i] = count;
+            previous = negative;
         }
         double[] out = new double[frames];
         for (int t = 0; t < frames; t++) {
             int start = t * hop;
-            int crossings = 0;
-            for (int i = start + 1; i < start + frameLength; i++) {
-                if (negative[i] != negative[i - 1]) {
-                    crossings++;
-                }
-            }
-            out[t] = (double) crossings / frameLength;
+            out[t] = (double) (changes[start + frameLength - 1] - changes[start]) / frameLength;
         }
         return out;
+    }
+
+    // np.pad(y, pad, mode='edge'): the end samples repeated (nothing to repeat in an empty signal: zeros)
+    private static float padded(float[] y, int i) {
+        return y.length == 0 ? 0f : y[Math.max(0, Math.min(y.length - 1, i))];
+    }
+
+    /** 1 when x counts as negative: |x| > threshold and x < 0, i.e. x < -threshold. */
+    private static int negative(double x) {
+        return x < -THRESHOLD ? 1 : 0;
     }
 }

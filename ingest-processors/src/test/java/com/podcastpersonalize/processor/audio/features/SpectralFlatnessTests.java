@@ -2,6 +2,8 @@ package com.podcastpersonalize.processor.audio.features;
 
 import org.opensearch.test.OpenSearchTestCase;
 
+import java.util.Arrays;
+
 /** Flatness against its definition (geometric over arithmetic mean of max(amin, |S|^power)), summing logs bin by bin. */
 public class SpectralFlatnessTests extends OpenSearchTestCase {
 
@@ -24,6 +26,15 @@ public class SpectralFlatnessTests extends OpenSearchTestCase {
                 for (int k = 0; k < row.length; k++) {
                     row[k] = scale * random().nextDouble() * (randomBoolean() ? 1 : 1e-4);
                 }
+            }
+            double[][] squared = new double[magnitude.length][];
+            for (int t = 0; t < magnitude.length; t++) {
+                squared[t] = Arrays.stream(magnitude[t]).map(v -> v * v).toArray();
+            }
+            double[] fromPower = SpectralFlatness.fromPower(squared, SpectralFlatness.AMIN);
+            for (int t = 0; t < magnitude.length; t++) {
+                double expected = definition(magnitude[t], 2.0, SpectralFlatness.AMIN);
+                assertEquals("from power, scale " + scale, expected, fromPower[t], 1e-12 * Math.max(1e-300, expected));
             }
             for (double power : new double[] {1.0, 2.0}) {
                 double[] ours = SpectralFlatness.compute(magnitude, power, SpectralFlatness.AMIN);

@@ -1,0 +1,56 @@
+package com.podcastpersonalize.processor.audio;
+
+import com.podcastpersonalize.processor.audio.features.ChromaStft;
+import com.podcastpersonalize.processor.audio.features.FftFrequencies;
+import com.podcastpersonalize.processor.audio.features.MelFilterbank;
+import com.podcastpersonalize.processor.audio.features.MelSpectrogram;
+import com.podcastpersonalize.processor.audio.features.Mfcc;
+import com.podcastpersonalize.processor.audio.features.PowerToDb;
+import com.podcastpersonalize.processor.audio.features.SpectralBandwidth;
+import com.podcastpersonalize.processor.audio.features.SpectralCentroid;
+import com.podcastpersonalize.processor.audio.features.SpectralContrast;
+import com.podcastpersonalize.processor.audio.features.SpectralFlatness;
+import com.podcastpersonalize.processor.audio.features.SpectralRolloff;
+import com.podcastpersonalize.processor.audio.features.Spectrogram;
+import com.podcastpersonalize.processor.audio.features.Stft;
+import org.opensearch.test.OpenSearchTestCase;
+
+import java.util.Arrays;
+
+/**
+ * The analyzer's frame-by-frame pass gives exactly what the whole-spectrogram feature methods (the ones the
+ * librosa parity tests check) give on the same window, for inputs of several lengths through one reused
+ * WindowAnalysis.
+ */
+public class WindowAnalysisTests extends OpenSearchTestCase {
+
+    private static final int SR = 22050;
+
+    public void testFramewisePassEqualsTheWholeSpectrogramMethods() {
+        float[] speech = AudioReference.generated("speech10s.y.npy").asFloats();
+        float[] music = AudioReference.generated("test1_22050.y.npy").asFloats();
+        WindowAnalysis analysis = new WindowAnalysis(SR);
+        for (float[] y : new float[][] {speech, music, Arrays.copyOf(speech, between(SR / 4, speech.length)), speech}) {
+            FrameFeatures f = analysis.analyze(y);
+            double[][] power = new Stft(2048, 512).power(y);
+            double[][] magnitude = Spectrogram.sqrt(power);
+            double[] freqs = FftFrequencies.of(SR, 2048);
+            double[][] logMel = PowerToDb.compute(MelSpectrogram.fromSpectrogram(power, MelFilterbank.of(SR, 2048, 128)));
+            assertDeepEquals(Mfcc.fromLogMel(logMel, 20), f.mfcc());
+            double[] centroid = SpectralCentroid.compute(magnitude, freqs);
+            assertArrayEquals(centroid, f.centroid(), 0.0);
+            assertArrayEquals(SpectralBandwidth.compute(magnitude, freqs, centroid, 2.0, true), f.bandwidth(), 0.0);
+            assertArrayEquals(SpectralRolloff.compute(magnitude, freqs, 0.85), f.rolloff(), 0.0);
+            assertArrayEquals(SpectralFlatness.fromPower(power, SpectralFlatness.AMIN), f.flatness(), 0.0);
+            assertDeepEquals(SpectralContrast.compute(magnitude, freqs, 200.0, 6, 0.02, false), f.contrast());
+            assertDeepEquals(ChromaStft.fromPower(power, SR, Double.NaN), f.chroma());
+        }
+    }
+
+    private static void assertDeepEquals(double[][] expected, double[][] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int t = 0; t < expected.length; t++) {
+            assertArrayEquals("frame " + t, expected[t], actual[t], 0.0);
+        }
+    }
+}

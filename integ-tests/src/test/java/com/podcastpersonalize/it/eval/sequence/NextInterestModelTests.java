@@ -1,0 +1,121 @@
+package com.podcastpersonalize.it.eval.sequence;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import com.podcastpersonalize.listeners.Decay;
+import com.podcastpersonalize.listeners.DecayedVector;
+import com.podcastpersonalize.model.DjlTestCache;
+import com.podcastpersonalize.ranker.PyTorchEngine;
+import com.podcastpersonalize.settings.PodcastSettings;
+
+import org.opensearch.common.settings.Settings;
+import org.opensearch.test.OpenSearchTestCase;
+import org.junit.BeforeClass;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The GRU next-interest model, trained with DJL on PyTorch, on made-up sequences whose next interest follows a known rule. */
+public class NextInterestModelTests extends OpenSearchTestCase {
+
+    private static final long DAY_MS = 24L * 3600 * 1000;
+
+    @BeforeClass
+    public static void configureDjl() {
+        DjlTestCache.configure();
+    }
+
+    private static SequenceModelOptions small(int steps, long seed) {
+        return new SequenceModelOptions(6, 16, 32, 50, steps, 64, 0.01f, 0.1f, seed);
+    }
+
+    private static List<int[]> sequences(RotatingClusters world, int listeners, int length) {
+        List<int[]> sequences = new ArrayList<>();
+        for (int i = 0; i < listeners; i++) {
+            sequences.add(world.catalogue.positions(world.sequence(world.randomStart(), length)));
+        }
+        return sequences;
+    }
+
+    /** The plugin's short-term interest of a history, one event a day: decayed with the default short-term half-life to the latest event. */
+    private static float[] decayedShortTerm(RotatingClusters world, List<String> history) {
+        long halfLife = PodcastSettings.LISTENERS_SHORT_TERM_HALF_LIFE.get(Settings.EMPTY).millis();
+        long latest = (history.size() - 1) * DAY_MS;
+        DecayedVector sum = new DecayedVector(world.dimension);
+        for (int t = 0; t < history.size(); t++) {
+            sum.add(world.catalogue.vector(world.catalogue.position(history.get(t))), Decay.factor(t * DAY_MS, latest, halfLife));
+        }
+        return sum.direction();
+    }
+
+    public void testTheGruPredictsTheNextClusterWhereTheDecayedVectorCannot() {
+        RotatingClusters world = new RotatingClusters(16, 4, 25, 11);
+        SequenceModelOptions options = small(700, 5);
+        NextItemWindows windows = new NextItemWindows(world.catalogue, sequences(world, 200, 20), options.window(), options.latestTargets());
+
+        List<List<String>> histories = new ArrayList<>();
+        List<Integer> nextClusters = new ArrayList<>();
+        for (int i = 0; i < 100; i++) { // listeners the model never saw
+            List<String> items = world.sequence(world.randomStart(), 9);
+            histories.add(items.subList(0, 8));
+            nextClusters.add(world.clusterOf(items.get(8)));
+        }
+        float[][] predicted;
+        try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
+            NextInterestTrainer.Summary summary = new NextInterestTrainer(options).train(network, world.catalogue, windows);
+            logger.info("trained: {}", summary);
+            assertTrue(summary.toString(), summary.finalLoss() < summary.firstLoss());
+            predicted = network.predict(world.catalogue, histories.stream().map(world.catalogue::positions).toList());
+        }
+        int gruHits = 0, decayedHits = 0;
+        for (int i = 0; i < histories.size(); i++) {
+            assertEquals(1.0, UnitVectors.norm(predicted[i]), 1e-4);
+            gruHits += world.nearestCluster(predicted[i]) == nextClusters.get(i) ? 1 : 0;
+            decayedHits += world.nearestCluster(decayedShortTerm(world, histories.get(i))) == nextClusters.get(i) ? 1 : 0;
+        }
+        logger.info("next cluster found for {} of 100 listeners by the GRU, {} by the decayed vector", gruHits, decayedHits);
+        assertTrue("GRU " + gruHits + " of 100", gruHits >= 90);
+        assertTrue("decayed " + decayedHits + " of 100", decayedHits <= 40);
+    }
+
+    public void testTheSameSeedGivesTheSamePredictionsAndAnotherSeedOthers() {
+        RotatingClusters world = new RotatingClusters(8, 3, 10, 2);
+        List<int[]> sequences = sequences(world, 40, 10);
+        List<int[]> histories = sequences.subList(0, 5);
+        float[][] first = trainAndPredict(world, sequences, histories, small(12, 1));
+        float[][] second = trainAndPredict(world, sequences, histories, small(12, 1));
+        float[][] otherSeed = trainAndPredict(world, sequences, histories, small(12, 2));
+        for (int i = 0; i < histories.size(); i++) {
+            assertArrayEquals(first[i], second[i], 0f);
+        }
+        assertFalse(java.util.Arrays.equals(first[0], otherSeed[0]));
+    }
+
+    private static float[][] trainAndPredict(RotatingClusters world, List<int[]> sequences, List<int[]> histories, SequenceModelOptions options) {
+        try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
+            new NextInterestTrainer(options).train(network, world.catalogue, new NextItemWindows(world.catalogue, sequences, options.window(), options.latestTargets()));
+            return network.predict(world.catalogue, histories);
+        }
+    }
+
+    public void testTheLossIsTheCrossEntropyOfTheTrueItemAmongTheCatalogue() {
+        try (NDManager manager = PyTorchEngine.get().newBaseManager()) {
+            NDArray candidates = manager.eye(4); // four orthogonal items
+            CatalogueSoftmaxLoss loss = new CatalogueSoftmaxLoss(candidates, 1f);
+            NDArray prediction = manager.create(new float[] { 1, 0, 0, 0 }, new Shape(1, 4));
+            // logits (1, 0, 0, 0): −log(e / (e + 3))
+            double onTarget = loss.evaluate(new NDList(manager.create(new long[] { 0 })), new NDList(prediction)).getFloat();
+            assertEquals(Math.log(1 + 3 / Math.E), onTarget, 1e-5);
+            // the same prediction when item 2 came next: −log(1 / (e + 3))
+            double offTarget = loss.evaluate(new NDList(manager.create(new long[] { 2 })), new NDList(prediction)).getFloat();
+            assertEquals(Math.log(Math.E + 3), offTarget, 1e-5);
+            // a lower temperature sharpens: the right prediction costs less
+            double sharper = new CatalogueSoftmaxLoss(candidates, 0.1f).evaluate(new NDList(manager.create(new long[] { 0 })), new NDList(prediction)).getFloat();
+            assertTrue(sharper < onTarget);
+        }
+        expectThrows(IllegalArgumentException.class, () -> new CatalogueSoftmaxLoss(null, 0f));
+    }
+}
