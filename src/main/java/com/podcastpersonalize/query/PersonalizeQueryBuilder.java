@@ -19,6 +19,7 @@ import org.opensearch.index.query.MultiMatchQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
 import org.opensearch.index.query.QueryShardContext;
+import org.opensearch.knn.index.mapper.KNNVectorFieldType;
 import org.opensearch.knn.index.query.KNNQueryBuilder;
 
 import java.io.IOException;
@@ -49,9 +50,12 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     public static final String NAME = "personalize";
     static final int MAX_K = 10_000;
     static final int MAX_LISTENER_ID_LENGTH = 512;
+    /** The k-NN plugin's largest dimension. */
+    static final int MAX_VECTOR_DIMENSION = 16_000;
 
     private static final ParseField LISTENER_ID = new ParseField("listener_id");
     private static final ParseField QUERY_TEXT = new ParseField("query_text");
+    private static final ParseField QUERY_VECTOR = new ParseField("query_vector");
     private static final ParseField TEXT_FIELDS = new ParseField("text_fields");
     private static final ParseField VECTOR_FIELD = new ParseField("vector_field");
     private static final ParseField AUDIO_VECTOR_FIELD = new ParseField("audio_vector_field");
@@ -171,6 +175,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     public static PersonalizeQueryBuilder fromXContent(XContentParser parser) throws IOException {
         String listenerId = null;
         String queryText = null;
+        float[] queryVector = null;
         List<String> textFields = null;
         String vectorField = null;
         String audioVectorField = null;
@@ -200,6 +205,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                     throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [weights] must be an object");
                 }
                 weights = parser.map();
+            } else if (QUERY_VECTOR.match(currentName, parser.getDeprecationHandler())) {
+                queryVector = parseVector(parser, token);
             } else if (TEXT_FIELDS.match(currentName, parser.getDeprecationHandler())) {
                 textFields = new ArrayList<>();
                 if (token == XContentParser.Token.START_ARRAY) {
@@ -246,6 +253,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         try {
             PersonalizeQueryBuilder builder = new PersonalizeQueryBuilder(listenerId);
             builder.queryText = queryText == null || queryText.isBlank() ? null : queryText;
+            builder.queryVector = queryVector;
             if (textFields != null) {
                 builder.textFields(textFields);
             }
@@ -291,8 +299,46 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
     }
 
+    /**
+     * The {@code query_vector}: the query's semantic vector given by the caller, used instead of
+     * embedding {@code query_text} (which then only feeds BM25).
+     */
+    private static float[] parseVector(XContentParser parser, XContentParser.Token token) throws IOException {
+        if (token != XContentParser.Token.START_ARRAY) {
+            throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must be an array of numbers");
+        }
+        List<Float> values = new ArrayList<>();
+        while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+            if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must be an array of numbers");
+            }
+            float value = parser.floatValue();
+            if (Float.isFinite(value) == false) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must hold finite numbers, got [" + value + "]");
+            }
+            values.add(value);
+            if (values.size() > MAX_VECTOR_DIMENSION) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] has more than " + MAX_VECTOR_DIMENSION + " dimensions");
+            }
+        }
+        if (values.isEmpty()) {
+            throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must not be empty");
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
+    }
+
     public PersonalizeQueryBuilder queryText(String queryText) {
         this.queryText = queryText;
+        return this;
+    }
+
+    /** The query's semantic vector, given instead of embedding {@code query_text}. */
+    public PersonalizeQueryBuilder queryVector(float[] vector) {
+        this.queryVector = vector == null ? null : vector.clone();
         return this;
     }
 
@@ -320,6 +366,9 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         builder.field(LISTENER_ID.getPreferredName(), listenerId);
         if (queryText != null) {
             builder.field(QUERY_TEXT.getPreferredName(), queryText);
+        }
+        if (queryVector != null) {
+            builder.field(QUERY_VECTOR.getPreferredName(), queryVector);
         }
         builder.field(TEXT_FIELDS.getPreferredName(), textFields);
         builder.field(VECTOR_FIELD.getPreferredName(), vectorField);
@@ -432,6 +481,9 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             throw new IllegalStateException("[" + NAME + "] reached a shard before it was rewritten");
         }
         requireKnnField(context, "vector_field", vectorField);
+        if (queryVector != null) {
+            requireDimension(context, queryVector.length);
+        }
         String audioField = audioVectorField != null && context.fieldMapper(audioVectorField) != null ? audioVectorField : null;
         if (audioVectorField != null && audioField != null) {
             requireKnnField(context, "audio_vector_field", audioVectorField);
@@ -537,6 +589,15 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             return knn.build().toQuery(context);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    private void requireDimension(QueryShardContext context, int dimension) {
+        if (context.fieldMapper(vectorField) instanceof KNNVectorFieldType knnType && knnType.getKnnMappingConfig().getDimension() != dimension) {
+            throw new IllegalArgumentException(
+                "[" + NAME + "] the query vector ([query_vector], or the embedding of [query_text]) has " + dimension
+                    + " dimensions but [vector_field] [" + vectorField + "] has " + knnType.getKnnMappingConfig().getDimension()
+            );
         }
     }
 
