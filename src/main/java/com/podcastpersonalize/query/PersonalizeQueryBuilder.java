@@ -413,7 +413,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             resolved.learnedModel = model;
             return resolved;
         }
-        boolean needsVector = queryText != null && queryVector == null;
+        boolean needsVector = needsQueryVector();
         boolean needsInterests = interests == null;
         boolean needsRanker = ranker == Ranker.LEARNED && learnedModel == null;
         if (!needsVector && !needsInterests && !needsRanker) {
@@ -477,7 +477,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
 
     @Override
     protected Query doToQuery(QueryShardContext context) throws IOException {
-        if (interests == null || (queryText != null && queryVector == null) || (ranker == Ranker.LEARNED && learnedModel == null)) {
+        if (interests == null || needsQueryVector() || (ranker == Ranker.LEARNED && learnedModel == null)) {
             throw new IllegalStateException("[" + NAME + "] reached a shard before it was rewritten");
         }
         requireKnnField(context, "vector_field", vectorField);
@@ -493,19 +493,19 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         AllowedDocsQuery allowed = new AllowedDocsQuery(filter == null ? null : filter.toQuery(context), excluded);
         QueryBuilder knnFilter = restricted ? new ShardLocalQueryBuilder(allowed) : null;
 
-        Query lexical = null;
+        LazyQuery lexical = null;
         if (queryText != null && weights.lexical() > 0) {
             Map<String, Float> fields = new LinkedHashMap<>();
             for (String field : textFields) {
                 int caret = field.lastIndexOf('^');
                 fields.put(caret < 0 ? field : field.substring(0, caret), caret < 0 ? 1f : parseBoost(field, caret));
             }
-            Query match = new MultiMatchQueryBuilder(queryText).fields(fields).toQuery(context);
-            lexical = restricted
-                ? new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST).add(allowed, BooleanClause.Occur.FILTER).build()
-                : match;
+            MultiMatchQueryBuilder match = new MultiMatchQueryBuilder(queryText).fields(fields);
+            lexical = LazyQuery.of(() -> restricted
+                ? new BooleanQuery.Builder().add(match.toQuery(context), BooleanClause.Occur.MUST).add(allowed, BooleanClause.Occur.FILTER).build()
+                : match.toQuery(context));
         }
-        Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, knnFilter) : null;
+        LazyQuery semantic = queryVector != null && weights.semantic() > 0 ? LazyQuery.of(() -> knn(context, queryVector, knnFilter)) : null;
         List<InterestCandidates.Search> interestQueries = uses(weights.interest()) ? interestSearches(context, knnFilter) : List.of();
         boolean collaborative = uses(weights.collaborative()) && interests.collaborative().isEmpty() == false;
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
@@ -525,6 +525,11 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             queryText,
             learnedModel
         );
+    }
+
+    /** Whether query_text is to be embedded: no vector given, and the semantic component counts (with a weight of 0 nothing reads it). */
+    private boolean needsQueryVector() {
+        return queryText != null && queryVector == null && weights.semantic() > 0;
     }
 
     /**
@@ -562,21 +567,19 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         List<InterestCandidates.Search> searches = new ArrayList<>();
         for (int i : strongestFirst) {
             float[] vector = all.get(i).vector();
-            searches.add(new InterestCandidates.Search(i, probe(context, vector, restriction), knn(context, vector, restriction)));
+            LazyQuery probe = k <= InterestCandidates.PROBE_K ? null : LazyQuery.of(() -> probe(context, vector, restriction));
+            searches.add(new InterestCandidates.Search(i, probe, LazyQuery.of(() -> knn(context, vector, restriction))));
         }
         return searches;
     }
 
     /**
      * A k-NN search of {@link InterestCandidates#PROBE_K} neighbours with a beam as narrow (the k-NN
-     * plugin searches at least {@code ef_search} neighbours, 100 by default); null when k is that
-     * small already, or when the field's method takes no {@code ef_search} (IVF), whose searches
-     * are then all full.
+     * plugin searches at least {@code ef_search} neighbours, 100 by default); null when the field's
+     * method takes no {@code ef_search} (IVF), whose searches are then all full. Not used when k is
+     * that small already.
      */
     private Query probe(QueryShardContext context, float[] vector, QueryBuilder restriction) throws IOException {
-        if (k <= InterestCandidates.PROBE_K) {
-            return null;
-        }
         KNNQueryBuilder.Builder knn = KNNQueryBuilder.builder()
             .fieldName(vectorField)
             .vector(vector)

@@ -65,6 +65,10 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         Result vectorOnly = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, ", \"query_vector\": " + embedded)));
         assertEquals("vector only: " + vectorOnly.ids(), "jazz", TwoTastes.genreOf(vectorOnly.ids().get(0)));
         assertNull(vectorOnly.embeddingMs());
+        // with a semantic weight of 0 nothing reads the query vector: the text only feeds BM25, and is not embedded
+        Result lexicalOnly = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, ", \"weights\": {\"semantic\": 0}")));
+        assertNull("semantic weight 0, no embedding", lexicalOnly.embeddingMs());
+        assertEquals(TwoTastes.JAZZ_ANSWER, lexicalOnly.ids().get(0));
     }
 
     public void testExcludeHeardCanBeTurnedOff() throws Exception {
