@@ -514,7 +514,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
         return new PersonalizeQuery(
             new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates, collaborative, allowed),
-            new PersonalizeQuery.Fields(vectorField, audioField, popularityType == null ? null : popularityField, floating),
+            // the audio vectors are read only when the audio component counts
+            new PersonalizeQuery.Fields(vectorField, uses(weights.audio()) ? audioField : null, popularityType == null ? null : popularityField, floating),
             queryVector,
             interests,
             weights,
