@@ -34,11 +34,11 @@ final class InterestCandidates {
      * The searches of one interest.
      *
      * @param index which interest of the listener (see {@link ListenerInterests#interests()})
-     * @param probe the k-NN search of {@link #PROBE_K} neighbours, or null when probes do not apply (small k, a
-     *              vector field whose method takes no {@code ef_search})
+     * @param probe the k-NN search of {@link #PROBE_K} neighbours, or null (or building null) when probes do not
+     *              apply (small k, a vector field whose method takes no {@code ef_search})
      * @param full  the k-NN search of k neighbours
      */
-    record Search(int index, Query probe, Query full) {}
+    record Search(int index, LazyQuery probe, LazyQuery full) {}
 
     private final IndexSearcher searcher;
     private final int k;
@@ -64,8 +64,9 @@ final class InterestCandidates {
             if (weight <= values.kthBest()) {
                 continue; // even a cosine of 1 would not place a document among the k best
             }
-            if (searchedOne && search.probe() != null) {
-                ScoreDoc[] probed = add(search.probe(), PROBE_K, candidates);
+            Query probe = searchedOne && search.probe() != null ? search.probe().get() : null;
+            if (probe != null) {
+                ScoreDoc[] probed = add(probe, PROBE_K, candidates);
                 if (probed.length < PROBE_K) {
                     continue; // the probe found every allowed document with a vector
                 }
@@ -74,7 +75,7 @@ final class InterestCandidates {
                     continue;
                 }
             }
-            add(search.full(), k, candidates);
+            add(search.full().get(), k, candidates);
             searchedOne = true;
         }
     }

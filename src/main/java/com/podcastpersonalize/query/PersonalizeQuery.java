@@ -47,7 +47,7 @@ final class PersonalizeQuery extends Query {
      * Where candidates come from. The queries are already restricted to the allowed documents
      * (filter, heard exclusion); popularity and collaborative candidates are taken among them.
      */
-    record Sources(Query lexical, Query semanticKnn, List<InterestCandidates.Search> interestSearches, boolean popularity, boolean collaborative, AllowedDocsQuery allowed) {}
+    record Sources(LazyQuery lexical, LazyQuery semanticKnn, List<InterestCandidates.Search> interestSearches, boolean popularity, boolean collaborative, AllowedDocsQuery allowed) {}
 
     /** The fields read for exact scoring. */
     record Fields(String textVector, String audioVector, String popularity, boolean popularityIsFloatingPoint) {}
@@ -105,12 +105,13 @@ final class PersonalizeQuery extends Query {
     private BlendedScoresQuery blendedScores(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         TreeMap<Integer, ScoreBreakdown> candidates = new TreeMap<>();
+        Query lexical = sources.lexical() == null ? null : sources.lexical().get();
         List<Query> all = new ArrayList<>();
-        if (sources.lexical() != null) {
-            all.add(sources.lexical());
+        if (lexical != null) {
+            all.add(lexical);
         }
         if (sources.semanticKnn() != null) {
-            all.add(sources.semanticKnn());
+            all.add(sources.semanticKnn().get());
         }
         for (Query source : all) {
             ScoreDoc[] hits = searcher.search(source, k).scoreDocs;
@@ -152,7 +153,7 @@ final class PersonalizeQuery extends Query {
         ScoreBreakdown[] breakdowns = candidates.values().toArray(new ScoreBreakdown[0]);
         if (docs.length > 0) {
             cosines.add(docs);
-            computeComponents(searcher, docs, breakdowns, cosines, collaborativeByLeaf);
+            computeComponents(searcher, lexical, docs, breakdowns, cosines, collaborativeByLeaf);
             blend(breakdowns);
         }
         float[] scores = new float[docs.length];
@@ -169,15 +170,14 @@ final class PersonalizeQuery extends Query {
 
     private void computeComponents(
         IndexSearcher searcher,
+        Query lexical,
         int[] docs,
         ScoreBreakdown[] breakdowns,
         CandidateCosines cosines,
         List<Map<Integer, ListenerInterests.CollaborativeCandidate>> collaborativeByLeaf
     ) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Weight lexicalWeight = sources.lexical() == null
-            ? null
-            : searcher.createWeight(searcher.rewrite(sources.lexical()), ScoreMode.COMPLETE, 1f);
+        Weight lexicalWeight = lexical == null ? null : searcher.createWeight(searcher.rewrite(lexical), ScoreMode.COMPLETE, 1f);
         ExactScorer exact = new ExactScorer(cosines);
         int i = 0;
         while (i < docs.length) {

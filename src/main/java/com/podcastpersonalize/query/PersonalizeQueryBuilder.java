@@ -19,6 +19,7 @@ import org.opensearch.index.query.MultiMatchQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryRewriteContext;
 import org.opensearch.index.query.QueryShardContext;
+import org.opensearch.knn.index.mapper.KNNVectorFieldType;
 import org.opensearch.knn.index.query.KNNQueryBuilder;
 
 import java.io.IOException;
@@ -49,9 +50,12 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     public static final String NAME = "personalize";
     static final int MAX_K = 10_000;
     static final int MAX_LISTENER_ID_LENGTH = 512;
+    /** The k-NN plugin's largest dimension. */
+    static final int MAX_VECTOR_DIMENSION = 16_000;
 
     private static final ParseField LISTENER_ID = new ParseField("listener_id");
     private static final ParseField QUERY_TEXT = new ParseField("query_text");
+    private static final ParseField QUERY_VECTOR = new ParseField("query_vector");
     private static final ParseField TEXT_FIELDS = new ParseField("text_fields");
     private static final ParseField VECTOR_FIELD = new ParseField("vector_field");
     private static final ParseField AUDIO_VECTOR_FIELD = new ParseField("audio_vector_field");
@@ -171,6 +175,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     public static PersonalizeQueryBuilder fromXContent(XContentParser parser) throws IOException {
         String listenerId = null;
         String queryText = null;
+        float[] queryVector = null;
         List<String> textFields = null;
         String vectorField = null;
         String audioVectorField = null;
@@ -200,6 +205,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                     throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [weights] must be an object");
                 }
                 weights = parser.map();
+            } else if (QUERY_VECTOR.match(currentName, parser.getDeprecationHandler())) {
+                queryVector = parseVector(parser, token);
             } else if (TEXT_FIELDS.match(currentName, parser.getDeprecationHandler())) {
                 textFields = new ArrayList<>();
                 if (token == XContentParser.Token.START_ARRAY) {
@@ -246,6 +253,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         try {
             PersonalizeQueryBuilder builder = new PersonalizeQueryBuilder(listenerId);
             builder.queryText = queryText == null || queryText.isBlank() ? null : queryText;
+            builder.queryVector = queryVector;
             if (textFields != null) {
                 builder.textFields(textFields);
             }
@@ -291,8 +299,46 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
     }
 
+    /**
+     * The {@code query_vector}: the query's semantic vector given by the caller, used instead of
+     * embedding {@code query_text} (which then only feeds BM25).
+     */
+    private static float[] parseVector(XContentParser parser, XContentParser.Token token) throws IOException {
+        if (token != XContentParser.Token.START_ARRAY) {
+            throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must be an array of numbers");
+        }
+        List<Float> values = new ArrayList<>();
+        while (parser.nextToken() != XContentParser.Token.END_ARRAY) {
+            if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must be an array of numbers");
+            }
+            float value = parser.floatValue();
+            if (Float.isFinite(value) == false) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must hold finite numbers, got [" + value + "]");
+            }
+            values.add(value);
+            if (values.size() > MAX_VECTOR_DIMENSION) {
+                throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] has more than " + MAX_VECTOR_DIMENSION + " dimensions");
+            }
+        }
+        if (values.isEmpty()) {
+            throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] [query_vector] must not be empty");
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
+    }
+
     public PersonalizeQueryBuilder queryText(String queryText) {
         this.queryText = queryText;
+        return this;
+    }
+
+    /** The query's semantic vector, given instead of embedding {@code query_text}. */
+    public PersonalizeQueryBuilder queryVector(float[] vector) {
+        this.queryVector = vector == null ? null : vector.clone();
         return this;
     }
 
@@ -320,6 +366,9 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         builder.field(LISTENER_ID.getPreferredName(), listenerId);
         if (queryText != null) {
             builder.field(QUERY_TEXT.getPreferredName(), queryText);
+        }
+        if (queryVector != null) {
+            builder.field(QUERY_VECTOR.getPreferredName(), queryVector);
         }
         builder.field(TEXT_FIELDS.getPreferredName(), textFields);
         builder.field(VECTOR_FIELD.getPreferredName(), vectorField);
@@ -364,7 +413,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             resolved.learnedModel = model;
             return resolved;
         }
-        boolean needsVector = queryText != null && queryVector == null;
+        boolean needsVector = needsQueryVector();
         boolean needsInterests = interests == null;
         boolean needsRanker = ranker == Ranker.LEARNED && learnedModel == null;
         if (!needsVector && !needsInterests && !needsRanker) {
@@ -428,10 +477,13 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
 
     @Override
     protected Query doToQuery(QueryShardContext context) throws IOException {
-        if (interests == null || (queryText != null && queryVector == null) || (ranker == Ranker.LEARNED && learnedModel == null)) {
+        if (interests == null || needsQueryVector() || (ranker == Ranker.LEARNED && learnedModel == null)) {
             throw new IllegalStateException("[" + NAME + "] reached a shard before it was rewritten");
         }
         requireKnnField(context, "vector_field", vectorField);
+        if (queryVector != null) {
+            requireDimension(context, queryVector.length);
+        }
         String audioField = audioVectorField != null && context.fieldMapper(audioVectorField) != null ? audioVectorField : null;
         if (audioVectorField != null && audioField != null) {
             requireKnnField(context, "audio_vector_field", audioVectorField);
@@ -441,19 +493,19 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         AllowedDocsQuery allowed = new AllowedDocsQuery(filter == null ? null : filter.toQuery(context), excluded);
         QueryBuilder knnFilter = restricted ? new ShardLocalQueryBuilder(allowed) : null;
 
-        Query lexical = null;
+        LazyQuery lexical = null;
         if (queryText != null && weights.lexical() > 0) {
             Map<String, Float> fields = new LinkedHashMap<>();
             for (String field : textFields) {
                 int caret = field.lastIndexOf('^');
                 fields.put(caret < 0 ? field : field.substring(0, caret), caret < 0 ? 1f : parseBoost(field, caret));
             }
-            Query match = new MultiMatchQueryBuilder(queryText).fields(fields).toQuery(context);
-            lexical = restricted
-                ? new BooleanQuery.Builder().add(match, BooleanClause.Occur.MUST).add(allowed, BooleanClause.Occur.FILTER).build()
-                : match;
+            MultiMatchQueryBuilder match = new MultiMatchQueryBuilder(queryText).fields(fields);
+            lexical = LazyQuery.of(() -> restricted
+                ? new BooleanQuery.Builder().add(match.toQuery(context), BooleanClause.Occur.MUST).add(allowed, BooleanClause.Occur.FILTER).build()
+                : match.toQuery(context));
         }
-        Query semantic = queryVector != null && weights.semantic() > 0 ? knn(context, queryVector, knnFilter) : null;
+        LazyQuery semantic = queryVector != null && weights.semantic() > 0 ? LazyQuery.of(() -> knn(context, queryVector, knnFilter)) : null;
         List<InterestCandidates.Search> interestQueries = uses(weights.interest()) ? interestSearches(context, knnFilter) : List.of();
         boolean collaborative = uses(weights.collaborative()) && interests.collaborative().isEmpty() == false;
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
@@ -462,7 +514,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         boolean floating = popularityType != null && Set.of("float", "double", "half_float").contains(popularityType.typeName());
         return new PersonalizeQuery(
             new PersonalizeQuery.Sources(lexical, semantic, interestQueries, popularityCandidates, collaborative, allowed),
-            new PersonalizeQuery.Fields(vectorField, audioField, popularityType == null ? null : popularityField, floating),
+            // the audio vectors are read only when the audio component counts
+            new PersonalizeQuery.Fields(vectorField, uses(weights.audio()) ? audioField : null, popularityType == null ? null : popularityField, floating),
             queryVector,
             interests,
             weights,
@@ -473,6 +526,11 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             queryText,
             learnedModel
         );
+    }
+
+    /** Whether query_text is to be embedded: no vector given, and the semantic component counts (with a weight of 0 nothing reads it). */
+    private boolean needsQueryVector() {
+        return queryText != null && queryVector == null && weights.semantic() > 0;
     }
 
     /**
@@ -510,21 +568,19 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         List<InterestCandidates.Search> searches = new ArrayList<>();
         for (int i : strongestFirst) {
             float[] vector = all.get(i).vector();
-            searches.add(new InterestCandidates.Search(i, probe(context, vector, restriction), knn(context, vector, restriction)));
+            LazyQuery probe = k <= InterestCandidates.PROBE_K ? null : LazyQuery.of(() -> probe(context, vector, restriction));
+            searches.add(new InterestCandidates.Search(i, probe, LazyQuery.of(() -> knn(context, vector, restriction))));
         }
         return searches;
     }
 
     /**
      * A k-NN search of {@link InterestCandidates#PROBE_K} neighbours with a beam as narrow (the k-NN
-     * plugin searches at least {@code ef_search} neighbours, 100 by default); null when k is that
-     * small already, or when the field's method takes no {@code ef_search} (IVF), whose searches
-     * are then all full.
+     * plugin searches at least {@code ef_search} neighbours, 100 by default); null when the field's
+     * method takes no {@code ef_search} (IVF), whose searches are then all full. Not used when k is
+     * that small already.
      */
     private Query probe(QueryShardContext context, float[] vector, QueryBuilder restriction) throws IOException {
-        if (k <= InterestCandidates.PROBE_K) {
-            return null;
-        }
         KNNQueryBuilder.Builder knn = KNNQueryBuilder.builder()
             .fieldName(vectorField)
             .vector(vector)
@@ -537,6 +593,15 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             return knn.build().toQuery(context);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    private void requireDimension(QueryShardContext context, int dimension) {
+        if (context.fieldMapper(vectorField) instanceof KNNVectorFieldType knnType && knnType.getKnnMappingConfig().getDimension() != dimension) {
+            throw new IllegalArgumentException(
+                "[" + NAME + "] the query vector ([query_vector], or the embedding of [query_text]) has " + dimension
+                    + " dimensions but [vector_field] [" + vectorField + "] has " + knnType.getKnnMappingConfig().getDimension()
+            );
         }
     }
 

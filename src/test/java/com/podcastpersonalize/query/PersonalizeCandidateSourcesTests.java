@@ -119,7 +119,7 @@ public class PersonalizeCandidateSourcesTests extends OpenSearchTestCase {
                 List<InterestCandidates.Search> searches = new ArrayList<>();
                 for (int i = 0; i < interests.size(); i++) {
                     float[] vector = interests.get(i).vector();
-                    searches.add(new InterestCandidates.Search(i, exactNearest(vector), exactNearest(vector)));
+                    searches.add(new InterestCandidates.Search(i, LazyQuery.ready(exactNearest(vector)), LazyQuery.ready(exactNearest(vector))));
                 }
                 searches.sort((a, b) -> Float.compare(interests.get(b.index()).strength(), interests.get(a.index()).strength()));
                 Set<Integer> candidates = new HashSet<>();
@@ -153,8 +153,8 @@ public class PersonalizeCandidateSourcesTests extends OpenSearchTestCase {
                 // k = 1: the strong interest's nearest document is itself (value 1), beyond the weak interest's reach (0.5)
                 InterestCandidates.InterestValues values = new InterestCandidates.InterestValues(reader.leaves(), VECTOR, interests, 1);
                 List<InterestCandidates.Search> searches = List.of(
-                    new InterestCandidates.Search(0, exactNearest(strong), exactNearest(strong)),
-                    new InterestCandidates.Search(1, new NeverSearched(), new NeverSearched())
+                    new InterestCandidates.Search(0, LazyQuery.ready(exactNearest(strong)), LazyQuery.ready(exactNearest(strong))),
+                    new InterestCandidates.Search(1, LazyQuery.ready(new NeverSearched()), LazyQuery.ready(new NeverSearched()))
                 );
                 Set<Integer> candidates = new HashSet<>();
                 new InterestCandidates(searcher, 1, values).gather(searches, candidates);

@@ -56,6 +56,14 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
         }
     }
 
+    public void testQueryVectorRoundTripsThroughXContent() throws IOException {
+        PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"query_vector\": [0.6, -0.8]}");
+        String json = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, builder);
+        assertTrue(json, json.contains("\"query_vector\":[0.6,-0.8]"));
+        assertEquals(new PersonalizeQueryBuilder("u1").queryText("jazz").queryVector(new float[] { 0.6f, -0.8f }), builder);
+        assertNotEquals(parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\"}"), builder);
+    }
+
     public void testRankerIsBlendByDefaultAndLearnedOnRequest() throws IOException {
         String blend = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, parse("{\"listener_id\": \"u1\"}"));
         assertTrue(blend, blend.contains("\"ranker\":\"blend\""));
@@ -109,6 +117,9 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
             { "{\"listener_id\": \"u\", \"normalization\": \"zscore\"}", "[normalization] must be one of [saturation, rrf]" },
             { "{\"listener_id\": \"u\", \"listenerid\": \"v\"}", "unknown field [listenerid]" },
             { "{\"listener_id\": \"u\", \"lexical_pivot\": 0}", "[lexical_pivot] must be a finite number > 0" },
+            { "{\"listener_id\": \"u\", \"query_vector\": \"0.1 0.2\"}", "[query_vector] must be an array of numbers" },
+            { "{\"listener_id\": \"u\", \"query_vector\": [0.1, \"x\"]}", "[query_vector] must be an array of numbers" },
+            { "{\"listener_id\": \"u\", \"query_vector\": []}", "[query_vector] must not be empty" },
             { "{\"listener_id\": \"" + "x".repeat(10_000) + "\"}", "longer than 512 characters" } };
         for (String[] c : cases) {
             Exception e = expectThrows(Exception.class, () -> parse(c[0]));

@@ -44,6 +44,33 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         }
     }
 
+    /** A query vector given in the clause replaces the embedding of the query text: same ranking and scores, nothing embedded. */
+    @SuppressWarnings("unchecked")
+    public void testAGivenQueryVectorStandsInForTheEmbedding() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        List<?> embedded = (List<?>) ((List<?>) rest("POST", "/_plugins/podcast/embed",
+            "{\"texts\": [\"" + TwoTastes.AMBIGUOUS_QUERY + "\"], \"input_type\": \"query\"}").get("embeddings")).get(0);
+        String body = "{\"size\": 8, \"query\": {\"personalize\": %s}}";
+        Result byText = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, "")));
+        Result byVector = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, ", \"query_vector\": " + embedded)));
+        assertEquals(byText.ids(), byVector.ids());
+        for (int i = 0; i < byText.hits().size(); i++) {
+            assertEquals(((Number) byText.hits().get(i).get("_score")).doubleValue(), ((Number) byVector.hits().get(i).get("_score")).doubleValue(), 1e-5);
+        }
+        assertNotNull(byText.embeddingMs());
+        assertNull("a given vector is not embedded", byVector.embeddingMs());
+        assertNull("a given vector is not embedded", byVector.embeddingWaitMs());
+        // the vector alone (no text): semantic and personal components, no BM25
+        Result vectorOnly = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, ", \"query_vector\": " + embedded)));
+        assertEquals("vector only: " + vectorOnly.ids(), "jazz", TwoTastes.genreOf(vectorOnly.ids().get(0)));
+        assertNull(vectorOnly.embeddingMs());
+        // with a semantic weight of 0 nothing reads the query vector: the text only feeds BM25, and is not embedded
+        Result lexicalOnly = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, ", \"weights\": {\"semantic\": 0}")));
+        assertNull("semantic weight 0, no embedding", lexicalOnly.embeddingMs());
+        assertEquals(TwoTastes.JAZZ_ANSWER, lexicalOnly.ids().get(0));
+    }
+
     public void testExcludeHeardCanBeTurnedOff() throws Exception {
         indexCatalogue("episodes", 3);
         setUpListeners();
@@ -162,6 +189,8 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         assertBadRequest("plain", "{\"query\": {\"personalize\": {\"listener_id\": \"u\"}}}", "not a [knn_vector] field");
         assertBadRequest("small_vectors", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_text\": \"jazz\"}}}", "dimension");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"vector_field\": \"missing_field\"}}}", "is not mapped");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_vector\": [0.6, 0.8]}}}", "[query_vector]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_vector\": \"jazz\"}}}", "[query_vector]");
     }
 
 }
