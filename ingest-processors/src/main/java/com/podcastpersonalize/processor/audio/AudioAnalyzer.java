@@ -7,6 +7,7 @@ import com.podcastpersonalize.processor.audio.decode.AudioSource;
 import com.podcastpersonalize.processor.audio.decode.ResamplingSource;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Map;
  * decoding and discarding for FLAC and Ogg Vorbis), computes every frame-level feature per window ({@link WindowAnalysis}), aggregates them over
  * time ({@link FeatureAccumulator}) and, given a vectorizer, builds the audio vector. Memory is bounded by one
  * window plus fixed-size aggregates, whatever the episode's length; in sampled mode (the default) the cost is
- * bounded too, apart from the frame scan of MP3 and the decode-and-discard of FLAC and Ogg Vorbis.
+ * bounded too, apart from the frame scan of MP3 and the decode-and-discard of FLAC and Ogg Vorbis. A window with
+ * a NaN or infinite sample fails the analysis with an {@link AudioDecodeException} (samples in the skipped
+ * stretches between sampled windows are never looked at).
  *
  * <p>Thread-safe: it holds only immutable configuration; every call keeps its state local, and the shared
  * filterbanks, windows and FFT plans are immutable caches.
@@ -68,7 +71,11 @@ public final class AudioAnalyzer {
                 if (got == 0) {
                     break;
                 }
-                acc.add(analysis.analyze(got < y.length ? Arrays.copyOf(y, got) : y), got);
+                try {
+                    acc.add(analysis.analyze(got < y.length ? Arrays.copyOf(y, got) : y), got);
+                } catch (WindowAnalysis.NonFiniteSampleException e) {
+                    throw nonFinite(input, e, (double) (position - got + e.index()) / sr);
+                }
             }
         }
         if (acc.frames() == 0) {
@@ -77,6 +84,13 @@ public final class AudioAnalyzer {
         Map<String, Double> named = acc.result(duration);
         AudioFeatures features = new AudioFeatures(named, null);
         return vectorizer == null ? features : new AudioFeatures(named, vectorizer.vectorize(features));
+    }
+
+    private static AudioDecodeException nonFinite(AudioInput input, WindowAnalysis.NonFiniteSampleException e, double seconds) {
+        // after resampling the position is that of the analysis-rate stream: within a few ms of the decoded sample
+        return new AudioDecodeException(String.format(Locale.ROOT,
+            "%s: the audio is not finite everywhere: the sample at %.3f s is %s (corrupt float data; librosa refuses such audio too)",
+            input.name(), seconds, e.value()), e);
     }
 
     private static long countFrames(AudioSource source) throws AudioDecodeException {

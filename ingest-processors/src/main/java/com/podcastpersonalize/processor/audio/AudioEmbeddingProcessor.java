@@ -104,7 +104,12 @@ public final class AudioEmbeddingProcessor extends AbstractProcessor {
                 document.setFieldValue(featuresField, named);
             }
             handler.accept(document, null);
-        }, e -> handler.accept(null, e)));
+        }, e -> handler.accept(null, namingTheField(e))));
+    }
+
+    // bad audio or a refused source (400s) name the field they came from; rejections (429) and timeouts keep their type
+    private Exception namingTheField(Exception e) {
+        return e instanceof IllegalArgumentException ? new IllegalArgumentException("field [" + sourceField + "]: " + e.getMessage(), e) : e;
     }
 
     private static List<Float> toList(float[] vector) {

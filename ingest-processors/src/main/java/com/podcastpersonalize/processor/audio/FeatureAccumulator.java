@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Aggregates the frame-level features of all analysed windows over time: mean, std and percentiles per
- * track, the tempo from the mean tempogram of all windows, the voiced-frame ratio and the speech-segment
- * ratio. Memory is bounded whatever the number of windows. One per analysis; not thread-safe.
+ * scalar track and for pitch, mean and std per coefficient (MFCC, deltas, chroma, contrast), the tempo from
+ * the mean tempogram of all windows, the voiced-frame ratio and the speech-segment ratio. Memory is bounded
+ * whatever the number of windows. One per analysis; not thread-safe.
  */
 final class FeatureAccumulator {
 
@@ -20,7 +21,7 @@ final class FeatureAccumulator {
     private final Map<String, TrackStats> scalarTracks = new LinkedHashMap<>();
     private final Map<String, TrackStats[]> coefficientTracks = new LinkedHashMap<>();
     private final TempoEstimator.Accumulator tempo;
-    private final TrackStats pitch = new TrackStats();
+    private final TrackStats pitch = TrackStats.withPercentiles();
     private long frames;
     private long voicedFrames;
     private long speechSegments;
@@ -72,7 +73,7 @@ final class FeatureAccumulator {
     }
 
     private TrackStats scalar(String name) {
-        return scalarTracks.computeIfAbsent(name, k -> new TrackStats());
+        return scalarTracks.computeIfAbsent(name, k -> TrackStats.withPercentiles());
     }
 
     private void coefficients(String name, double[][] values) {
@@ -82,7 +83,7 @@ final class FeatureAccumulator {
         TrackStats[] stats = coefficientTracks.computeIfAbsent(name, k -> {
             TrackStats[] s = new TrackStats[values[0].length];
             for (int i = 0; i < s.length; i++) {
-                s[i] = new TrackStats();
+                s[i] = TrackStats.momentsOnly(); // only mean and std are named and vectorised
             }
             return s;
         });

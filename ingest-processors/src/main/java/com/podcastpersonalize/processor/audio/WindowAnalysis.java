@@ -32,6 +32,9 @@ import com.podcastpersonalize.processor.audio.features.ZeroCrossingRate;
  * applied once all frames are in. Each feature's per-frame step is the one its whole-spectrogram method (the one
  * the librosa parity tests run) applies to every frame.
  *
+ * <p>A window holding a NaN or infinite sample is refused before any feature runs, as librosa refuses such a
+ * buffer: the features would otherwise treat it each in its own way (dropped frames, stale extremes).
+ *
  * <p>One per analysis (it reuses its buffers from window to window); not thread-safe.
  */
 final class WindowAnalysis {
@@ -63,7 +66,9 @@ final class WindowAnalysis {
             SpectralContrast.DEFAULT_QUANTILE);
     }
 
-    FrameFeatures analyze(float[] y) {
+    FrameFeatures analyze(float[] y) throws NonFiniteSampleException {
+        double[] rms = Rms.compute(y, N_FFT, HOP, true);
+        checkFinite(y, rms);
         int frames = stft.frames(y.length);
         if (power.length != frames) {
             power = new double[frames][BINS];
@@ -97,12 +102,50 @@ final class WindowAnalysis {
         double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE));
 
         double[] zcr = ZeroCrossingRate.compute(y, N_FFT, HOP, true);
-        double[] rms = Rms.compute(y, N_FFT, HOP, true);
         double[] onset = OnsetStrength.fromLogMel(logMel, N_FFT, HOP);
         Yin.Result pitch = Yin.compute(y, sr, Yin.DEFAULT_FMIN, Yin.DEFAULT_FMAX, N_FFT, HOP, Yin.DEFAULT_TROUGH_THRESHOLD, true);
 
         var segments = SpeechMusicDiscriminator.segments(rms, pitch.f0(), pitch.troughValue(), (double) sr / HOP);
         return new FrameFeatures(mfcc, delta, chroma, contrast, centroid, bandwidth, rolloff, flatness, zcr, rms, onset, pitch.f0(),
             pitch.voiced(), segments);
+    }
+
+    /**
+     * librosa's {@code util.valid_audio} check, without a pass of its own: a frame's Σx² (in double, where no float
+     * squared overflows) is finite exactly when all its samples are, and the centred frames cover every sample, so a
+     * non-finite RMS value points at the frame holding a NaN or ±Inf. Only then is that frame searched for it.
+     */
+    private static void checkFinite(float[] y, double[] rms) throws NonFiniteSampleException {
+        for (int t = 0; t < rms.length; t++) {
+            if (!Double.isFinite(rms[t])) {
+                for (int i = Math.max(0, t * HOP - N_FFT / 2); i < Math.min(y.length, t * HOP + N_FFT / 2); i++) {
+                    if (!Float.isFinite(y[i])) {
+                        throw new NonFiniteSampleException(i, y[i]);
+                    }
+                }
+                throw new IllegalStateException("frame " + t + " has RMS " + rms[t] + " but only finite samples");
+            }
+        }
+    }
+
+    /** The window holds a NaN or ±Inf sample, on which no feature is defined (librosa refuses such audio too). */
+    static final class NonFiniteSampleException extends Exception {
+        private final int index;
+        private final float value;
+
+        NonFiniteSampleException(int index, float value) {
+            super("sample " + index + " of the window is " + value);
+            this.index = index;
+            this.value = value;
+        }
+
+        /** Index of the first non-finite sample in the window. */
+        int index() {
+            return index;
+        }
+
+        float value() {
+            return value;
+        }
     }
 }

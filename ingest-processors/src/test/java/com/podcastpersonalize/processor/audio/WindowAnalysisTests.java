@@ -26,7 +26,7 @@ public class WindowAnalysisTests extends OpenSearchTestCase {
 
     private static final int SR = 22050;
 
-    public void testFramewisePassEqualsTheWholeSpectrogramMethods() {
+    public void testFramewisePassEqualsTheWholeSpectrogramMethods() throws Exception {
         float[] speech = AudioReference.generated("speech10s.y.npy").asFloats();
         float[] music = AudioReference.generated("test1_22050.y.npy").asFloats();
         WindowAnalysis analysis = new WindowAnalysis(SR);

@@ -35,6 +35,20 @@ public class AudioEmbeddingIT extends PodcastClusterTestCase {
         return "data:audio/wav;base64," + Base64.getEncoder().encodeToString(clip(name));
     }
 
+    /** A 2 s mono float32 WAV of a 440 Hz tone at 22050 Hz, with {@code odd} written over the sample at 1 s. */
+    private static String floatWavDataUri(float odd) {
+        int sr = 22050;
+        int n = 2 * sr;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 4 * n).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1).putInt(sr).putInt(4 * sr).putShort((short) 4).putShort((short) 32);
+        b.put("data".getBytes()).putInt(4 * n);
+        for (int i = 0; i < n; i++) {
+            b.putFloat(i == sr ? odd : (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / sr)));
+        }
+        return "data:audio/wav;base64," + Base64.getEncoder().encodeToString(b.array());
+    }
+
     private void createIndex(String index) throws Exception {
         rest("PUT", "/_ingest/pipeline/audio", PIPELINE);
         rest("PUT", "/" + index, """
@@ -108,16 +122,22 @@ public class AudioEmbeddingIT extends PodcastClusterTestCase {
         sources.put("host_not_allowed", "https://example.com/episode.mp3");
         sources.put("ftp", "ftp://example.com/episode.mp3");
         sources.put("no_audio", null);
+        sources.put("nan_sample", floatWavDataUri(Float.NaN));
+        sources.put("infinite_sample", floatWavDataUri(Float.POSITIVE_INFINITY));
+        sources.put("finite_float", floatWavDataUri(0.25f));
         sources.put("good2", dataUri("music_pad.wav"));
         Map<String, Map<String, Object>> items = bulk("bad_audio", sources);
         assertEquals(201, items.get("good").get("status"));
         assertEquals(201, items.get("good2").get("status"));
         assertEquals(201, items.get("no_audio").get("status"));
+        assertEquals(items.get("finite_float").toString(), 201, items.get("finite_float").get("status"));
         Map<String, String> expected = Map.of(
-            "garbage", "audio [",
+            "garbage", "field [audio_url]: audio [",
             "empty", "audio [",
             "bad_base64", "not valid base64",
             "truncated", "audio [",
+            "nan_sample", "the audio is not finite everywhere: the sample at 1.000 s is NaN",
+            "infinite_sample", "the audio is not finite everywhere: the sample at 1.000 s is Infinity",
             "not_allowed_file", "file sources are not allowed",
             "dotdot", "without '.' or '..' segments",
             "host_not_allowed", "not in plugins.podcast.audio.allowed_hosts",
