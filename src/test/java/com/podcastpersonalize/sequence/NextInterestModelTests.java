@@ -1,4 +1,6 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
+
+import com.podcastpersonalize.model.VectorMath;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -72,7 +74,7 @@ public class NextInterestModelTests extends OpenSearchTestCase {
         }
         int gruHits = 0, decayedHits = 0;
         for (int i = 0; i < histories.size(); i++) {
-            assertEquals(1.0, UnitVectors.norm(predicted[i]), 1e-4);
+            assertEquals(1.0, VectorMath.norm(predicted[i]), 1e-4);
             gruHits += world.nearestCluster(predicted[i]) == nextClusters.get(i) ? 1 : 0;
             decayedHits += world.nearestCluster(decayedShortTerm(world, histories.get(i))) == nextClusters.get(i) ? 1 : 0;
         }
