@@ -32,7 +32,9 @@ import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
 import com.podcastpersonalize.ranker.RankerIndex;
 import com.podcastpersonalize.ranker.RankerModelStore;
 import com.podcastpersonalize.ranker.RankerTrainAction;
+import com.podcastpersonalize.ranker.RankerTrainingParameters;
 import com.podcastpersonalize.ranker.RankerTrainingService;
+import com.podcastpersonalize.ranker.TrainingKind;
 import com.podcastpersonalize.ranker.TransportActiveRankerAction;
 import com.podcastpersonalize.ranker.TransportRankerTrainAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
@@ -41,7 +43,7 @@ import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
 import com.podcastpersonalize.rest.RestListenerEventsAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
-import com.podcastpersonalize.rest.RestRankerAction;
+import com.podcastpersonalize.rest.RestModelTrainingAction;
 import com.podcastpersonalize.settings.PodcastSettings;
 
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
@@ -274,7 +276,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new RestListenerEventsAction(eventIngest::get, listenerIds::get, clusterSettings, System::currentTimeMillis),
             new RestListenerAction(listenerProfiles::get, listenerIds::get),
             new RestCollaborativeAction(collaborativeTrainer::get, clusterSettings),
-            new RestRankerAction(rankerTraining::get)
+            new RestModelTrainingAction<>("podcast_ranker_action", TrainingKind.RANKER, rankerTraining::get, RankerTrainingParameters::parse, RankerTrainingParameters::defaults)
         );
     }
 

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * model. Reports its progress into the {@link LocalTraining}; {@code cancelled} is checked between
  * pages, during the replay and before every batch. Nothing is stored unless training finished.
  */
-final class RankerTrainingJob {
+final class RankerTrainingJob implements ModelTrainingService.Job<RankerTrainingParameters> {
 
     private final StoredTrainingEvents reader;
     private final RankerModelStore models;
@@ -35,7 +35,8 @@ final class RankerTrainingJob {
     }
 
     /** Completes with the stored model's version. */
-    void run(LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
+    @Override
+    public void run(LocalTraining live, RankerTrainingParameters parameters, BooleanSupplier cancelled, ActionListener<Long> done) {
         EpisodeSource episodes = new EpisodeSource(
             settings.get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD),
             settings.get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD)
@@ -47,7 +48,7 @@ final class RankerTrainingJob {
             cancelled,
             read -> live.update(s -> s.withProgress(s.progress().withEvents(read))),
             () -> live.update(s -> s.withProgress(s.progress().inPhase("fetching_episodes"))),
-            ActionListener.wrap(events -> onTrainingPool(() -> train(events, live, cancelled, done), done), done::onFailure)
+            ActionListener.wrap(events -> onTrainingPool(() -> train(events, parameters, live, cancelled, done), done), done::onFailure)
         );
     }
 
@@ -65,8 +66,7 @@ final class RankerTrainingJob {
         }
     }
 
-    private void train(TrainingEvents events, LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
-        RankerTrainingParameters parameters = live.status().parameters();
+    private void train(TrainingEvents events, RankerTrainingParameters parameters, LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
         live.update(s -> s.withProgress(s.progress().inPhase("replaying")));
         RankerExamples.Built built = RankerExamples.build(
             events,
