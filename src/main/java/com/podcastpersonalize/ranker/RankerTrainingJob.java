@@ -48,22 +48,8 @@ final class RankerTrainingJob implements ModelTrainingService.Job<RankerTraining
             cancelled,
             read -> live.update(s -> s.withProgress(s.progress().withEvents(read))),
             () -> live.update(s -> s.withProgress(s.progress().inPhase("fetching_episodes"))),
-            ActionListener.wrap(events -> onTrainingPool(() -> train(events, parameters, live, cancelled, done), done), done::onFailure)
+            ActionListener.wrap(events -> TrainingPool.run(trainingPool, () -> train(events, parameters, live, cancelled, done), done), done::onFailure)
         );
-    }
-
-    private void onTrainingPool(Runnable work, ActionListener<Long> done) {
-        try {
-            trainingPool.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    done.onFailure(e);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            done.onFailure(rejected);
-        }
     }
 
     private void train(TrainingEvents events, RankerTrainingParameters parameters, LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
