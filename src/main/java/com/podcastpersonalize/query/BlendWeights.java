@@ -21,14 +21,18 @@ import java.util.Set;
  * @param popularity the episode's popularity ({@code popularity_field}), log-scaled
  * @param collaborative co-listening: how much listeners of what this listener liked also liked the
  *                      episode (needs a trained collaborative model, see {@code collaborative/_train})
+ * @param sequence   not a component of its own: the strength, 0 to 1, of the interest the sequence
+ *                   model predicts from the listener's latest liked episodes ("where your listening is
+ *                   heading"), one more interest of the {@code interest} component; 0 leaves it out
+ *                   (needs a trained sequence model, see {@code sequence/_train})
  */
-public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative)
+public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative, float sequence)
     implements
         Writeable,
         ToXContentFragment {
 
-    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f);
-    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative");
+    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f, 0.5f);
+    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative", "sequence");
 
     public BlendWeights {
         check("lexical", lexical);
@@ -37,6 +41,9 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         check("audio", audio);
         check("popularity", popularity);
         check("collaborative", collaborative);
+        if (!(sequence >= 0 && sequence <= 1)) {
+            throw new IllegalArgumentException("[weights.sequence] must be a number from 0 to 1, got [" + sequence + "]");
+        }
         if (lexical + semantic + interest + audio + popularity + collaborative <= 0) {
             throw new IllegalArgumentException("[weights] must not all be 0");
         }
@@ -61,7 +68,8 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             number(map, "interest", DEFAULT.interest),
             number(map, "audio", DEFAULT.audio),
             number(map, "popularity", DEFAULT.popularity),
-            number(map, "collaborative", DEFAULT.collaborative)
+            number(map, "collaborative", DEFAULT.collaborative),
+            number(map, "sequence", DEFAULT.sequence)
         );
     }
 
@@ -77,7 +85,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
     }
 
     public BlendWeights(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     @Override
@@ -88,6 +96,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         out.writeFloat(audio);
         out.writeFloat(popularity);
         out.writeFloat(collaborative);
+        out.writeFloat(sequence);
     }
 
     @Override
@@ -99,6 +108,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             .field("audio", audio)
             .field("popularity", popularity)
             .field("collaborative", collaborative)
+            .field("sequence", sequence)
             .endObject();
     }
 }

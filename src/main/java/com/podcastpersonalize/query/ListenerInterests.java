@@ -65,6 +65,13 @@ public record ListenerInterests(
         collaborative = List.copyOf(collaborative);
     }
 
+    /** The same listener with one more interest, after the others. */
+    public ListenerInterests withInterest(Interest interest) {
+        List<Interest> more = new java.util.ArrayList<>(interests);
+        more.add(interest);
+        return new ListenerInterests(strategy, more, audioInterest, heardEpisodeIds, collaborative);
+    }
+
     /** The same listener with collaborative candidates. */
     public ListenerInterests withCollaborative(List<CollaborativeCandidate> candidates) {
         return new ListenerInterests(strategy, interests, audioInterest, heardEpisodeIds, candidates);
