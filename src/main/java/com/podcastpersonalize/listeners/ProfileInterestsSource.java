@@ -14,9 +14,6 @@ import java.util.function.BiConsumer;
  */
 public final class ProfileInterestsSource {
 
-    /** The label of the sequence model's predicted interest, in explanations. */
-    public static final String SEQUENCE_LABEL = "where your listening is heading";
-
     private final ListenerIds ids;
     private final BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader;
     private final BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative;
@@ -76,7 +73,7 @@ public final class ProfileInterestsSource {
                 sequence.accept(versioned.profile(), ActionListener.wrap(
                     predicted -> withCollaborative(
                         versioned.profile(),
-                        predicted == null ? interests : interests.withInterest(new ListenerInterests.Interest(SEQUENCE_LABEL, sequenceStrength, predicted)),
+                        predicted == null ? interests : interests.withInterest(new ListenerInterests.Interest(ListenerInterests.SEQUENCE_LABEL, sequenceStrength, predicted)),
                         withCollaborative,
                         listener
                     ),

@@ -21,16 +21,19 @@ import java.util.Set;
  * @param popularity the episode's popularity ({@code popularity_field}), log-scaled
  * @param collaborative co-listening: how much listeners of what this listener liked also liked the
  *                      episode (needs a trained collaborative model, see {@code collaborative/_train})
- * @param sequence   not a component of its own: the strength, 0 to 1, of the interest the sequence
- *                   model predicts from the listener's latest liked episodes ("where your listening is
- *                   heading"), one more interest of the {@code interest} component; 0 leaves it out
- *                   (needs a trained sequence model, see {@code sequence/_train})
+ * @param sequence   not a component of its own: the strength, 0 to {@value #MAX_SEQUENCE}, of the interest
+ *                   the sequence model predicts from the listener's latest liked episodes ("where your
+ *                   listening is heading"), one more interest of the {@code interest} component; 0 leaves
+ *                   it out (needs a trained sequence model, see {@code sequence/_train}). Strengths above
+ *                   1, which no profile interest has, let its cosines count more than fully: its
+ *                   predictions sit farther from any one episode than the profile's averaged interests
  */
 public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative, float sequence)
     implements
         Writeable,
         ToXContentFragment {
 
+    public static final float MAX_SEQUENCE = 3f;
     public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f, 0.5f);
     private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative", "sequence");
 
@@ -41,8 +44,8 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         check("audio", audio);
         check("popularity", popularity);
         check("collaborative", collaborative);
-        if (!(sequence >= 0 && sequence <= 1)) {
-            throw new IllegalArgumentException("[weights.sequence] must be a number from 0 to 1, got [" + sequence + "]");
+        if (!(sequence >= 0 && sequence <= MAX_SEQUENCE)) {
+            throw new IllegalArgumentException("[weights.sequence] must be a number from 0 to " + (int) MAX_SEQUENCE + ", got [" + sequence + "]");
         }
         if (lexical + semantic + interest + audio + popularity + collaborative <= 0) {
             throw new IllegalArgumentException("[weights] must not all be 0");

@@ -38,6 +38,9 @@ public record ListenerInterests(
         }
     }
 
+    /** The label of the interest the sequence model predicts from the listener's latest liked episodes. */
+    public static final String SEQUENCE_LABEL = "where your listening is heading";
+
     /** One interest: a direction in the text vector space, how strong it is (0..1], and words for explanations. */
     public record Interest(String label, float strength, float[] vector) {}
 

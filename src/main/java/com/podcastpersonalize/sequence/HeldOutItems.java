@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The validation of a sequence model: each listener's latest liked episode is held out (when they liked
  * at least three), the model trains on the rest, and then predicts it from the episodes before. Figures:
- * the hit rate at 10 (the held-out episode among the 10 catalogue episodes closest to the prediction),
- * the mean catalogue softmax loss, and the hit rate of the plain mean of the same history for comparison.
+ * the hit rate at 10 (the held-out episode among the 10 catalogue episodes closest to the served,
+ * {@link Recentering recentered} prediction), the mean catalogue softmax loss of the network's own
+ * prediction (the training loss's measure), and the hit rate of the plain mean of the same history.
  */
 public final class HeldOutItems {
 
@@ -25,8 +26,8 @@ public final class HeldOutItems {
 
     /**
      * @param windows         held-out items predicted
-     * @param hitRateAt10     of the model
-     * @param softmaxLoss     of the model, at its training temperature
+     * @param hitRateAt10     of the served prediction
+     * @param softmaxLoss     of the network's prediction, at its training temperature
      * @param meanHitRateAt10 of the unit mean of the same history (the items the model read)
      */
     public record Figures(int windows, double hitRateAt10, double softmaxLoss, double meanHitRateAt10) {}
@@ -64,6 +65,11 @@ public final class HeldOutItems {
             return null;
         }
         float[][] predicted = network.predict(catalogue, histories);
+        Recentering recentering = Recentering.of(catalogue);
+        float[][] served = new float[predicted.length][];
+        for (int i = 0; i < predicted.length; i++) {
+            served[i] = recentering.apply(predicted[i]);
+        }
         float[][] means = new float[histories.size()][];
         for (int i = 0; i < means.length; i++) {
             means[i] = unitMean(catalogue, histories.get(i), network.window());
@@ -75,10 +81,11 @@ public final class HeldOutItems {
             for (int from = 0; from < targets.length; from += CHUNK) {
                 int to = Math.min(targets.length, from + CHUNK);
                 float[] scores = scores(manager, candidates, predicted, from, to, catalogue);
+                float[] servedScores = scores(manager, candidates, served, from, to, catalogue);
                 float[] meanScores = scores(manager, candidates, means, from, to, catalogue);
                 for (int i = from; i < to; i++) {
                     int row = (i - from) * catalogue.size();
-                    hits += rank(scores, row, catalogue.size(), targets[i]) < K ? 1 : 0;
+                    hits += rank(servedScores, row, catalogue.size(), targets[i]) < K ? 1 : 0;
                     meanHits += rank(meanScores, row, catalogue.size(), targets[i]) < K ? 1 : 0;
                     loss += softmaxLoss(scores, row, catalogue.size(), targets[i], temperature);
                 }

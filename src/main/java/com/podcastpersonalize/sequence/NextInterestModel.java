@@ -8,12 +8,14 @@ import java.util.List;
  * millisecond), with no native memory, no engine and nothing to close. Computes exactly what
  * {@link NextInterestNetwork} computes on PyTorch: a linear projection of each item vector, a one-layer
  * GRU over the left-padded window (PyTorch's gate order and equations: reset, update, new), a linear
- * map of its last state back to the item space, scaled to unit length. Immutable and shared.
+ * map of its last state back to the item space, scaled to unit length ({@link #direction}); served
+ * {@link Recentering recentered} onto the episodes' cone ({@link #predict}). Immutable and shared.
  *
- * @param version when it was trained (epoch ms), 0 before it was stored
- * @param window  items read, the latest ones
+ * @param version     when it was trained (epoch ms), 0 before it was stored
+ * @param window      items read, the latest ones
+ * @param recentering of the catalogue it was trained on
  */
-public record NextInterestModel(long version, int window, int dimension, int inputUnits, int hiddenUnits, Weights weights) {
+public record NextInterestModel(long version, int window, int dimension, int inputUnits, int hiddenUnits, Weights weights, Recentering recentering) {
 
     /**
      * Row-major weights as PyTorch holds them: {@code inputWeight} is {@code inputUnits × dimension};
@@ -44,6 +46,7 @@ public record NextInterestModel(long version, int window, int dimension, int inp
         requireLength("gru_state_bias", weights.gruStateBias(), gates);
         requireLength("output_weight", weights.outputWeight(), dimension * hiddenUnits);
         requireLength("output_bias", weights.outputBias(), dimension);
+        requireLength("center", recentering.center(), dimension);
     }
 
     private static void requireLength(String name, float[] values, int expected) {
@@ -53,15 +56,21 @@ public record NextInterestModel(long version, int window, int dimension, int inp
     }
 
     public NextInterestModel withVersion(long value) {
-        return new NextInterestModel(value, window, dimension, inputUnits, hiddenUnits, weights);
+        return new NextInterestModel(value, window, dimension, inputUnits, hiddenUnits, weights, recentering);
+    }
+
+    /** The interest vector served after {@code history}: the {@link #direction}, {@link Recentering recentered}; null as it. */
+    public float[] predict(List<float[]> history) {
+        float[] direction = direction(history);
+        return direction == null ? null : recentering.apply(direction);
     }
 
     /**
-     * The predicted next-interest direction (unit length) after {@code history}: item vectors, oldest
-     * first, each of {@link #dimension} numbers (scaled to unit length here, as in training); only the
-     * latest {@link #window} are read. Null when the history is empty or the prediction is zero.
+     * The network's predicted next-interest direction (unit length) after {@code history}: item vectors,
+     * oldest first, each of {@link #dimension} numbers (scaled to unit length here, as in training);
+     * only the latest {@link #window} are read. Null when the history is empty or the prediction is zero.
      */
-    public float[] predict(List<float[]> history) {
+    public float[] direction(List<float[]> history) {
         if (history.isEmpty()) {
             return null;
         }

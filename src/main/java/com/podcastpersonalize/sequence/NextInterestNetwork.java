@@ -101,8 +101,8 @@ public final class NextInterestNetwork implements AutoCloseable {
         return predictions;
     }
 
-    /** The trained weights as a {@link NextInterestModel} (version 0), for storing and serving without the engine. */
-    public NextInterestModel toModel() {
+    /** The trained weights as a {@link NextInterestModel} (version 0) served on the cone of {@code catalogue}, for storing and serving without the engine. */
+    public NextInterestModel toModel(ItemCatalogue catalogue) {
         List<Block> layers = model.getBlock().getChildren().values();
         Block input = layers.get(0), gru = layers.get(1), output = layers.get(3);
         return new NextInterestModel(
@@ -120,7 +120,8 @@ public final class NextInterestNetwork implements AutoCloseable {
                 values(gru, "h2h_bias"),
                 values(output, "weight"),
                 values(output, "bias")
-            )
+            ),
+            Recentering.of(catalogue)
         );
     }
 

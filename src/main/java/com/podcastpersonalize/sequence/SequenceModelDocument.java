@@ -82,6 +82,7 @@ final class SequenceModelDocument {
             .field("output_weight", encode(w.outputWeight()))
             .field("output_bias", encode(w.outputBias()))
             .endObject();
+        b.field("center", encode(model.recentering().center())).field("center_cosine", model.recentering().cosine());
         return b.endObject().endObject();
     }
 
@@ -108,7 +109,8 @@ final class SequenceModelDocument {
                 decode(weights, "gru_state_bias"),
                 decode(weights, "output_weight"),
                 decode(weights, "output_bias")
-            )
+            ),
+            new Recentering(decode(model, "center"), ((Number) model.get("center_cosine")).floatValue())
         );
     }
 
@@ -120,7 +122,7 @@ final class SequenceModelDocument {
 
     private static float[] decode(Map<String, Object> weights, String name) {
         if (!(weights.get(name) instanceof String encoded)) {
-            throw new IllegalArgumentException("the sequence model has no [" + name + "] weights");
+            throw new IllegalArgumentException("the sequence model has no [" + name + "]");
         }
         byte[] bytes = Base64.getDecoder().decode(encoded);
         float[] values = new float[bytes.length / Float.BYTES];

@@ -68,7 +68,7 @@ final class SequenceTrainingJob implements ModelTrainingService.Job<SequenceTrai
                 progress -> live.update(s -> s.withProgress(s.progress().training(progress))), cancelled);
             live.update(s -> s.withProgress(s.progress().inPhase("validating")));
             validation = heldOut.evaluate(network, built.catalogue(), options.temperature());
-            model = network.toModel().withVersion(live.version());
+            model = network.toModel(built.catalogue()).withVersion(live.version());
         }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled after training, before the model was stored");

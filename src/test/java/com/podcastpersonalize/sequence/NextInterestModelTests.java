@@ -111,7 +111,7 @@ public class NextInterestModelTests extends OpenSearchTestCase {
         try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
             new NextInterestTrainer(options).train(network, world.catalogue, new NextItemWindows(world.catalogue, sequences, options.window(), options.latestTargets()));
             float[][] torch = network.predict(world.catalogue, histories);
-            NextInterestModel model = network.toModel();
+            NextInterestModel model = network.toModel(world.catalogue);
             NextInterestModel stored = storedAndReadBack(model.withVersion(17));
             assertEquals(17, stored.version());
             for (int i = 0; i < histories.size(); i++) {
@@ -123,7 +123,8 @@ public class NextInterestModelTests extends OpenSearchTestCase {
                     }
                     vectors.add(raw);
                 }
-                assertArrayEquals("history " + i + " (full window, shorter, a single item)", torch[i], model.predict(vectors), 1e-5f);
+                assertArrayEquals("history " + i + " (full window, shorter, a single item)", torch[i], model.direction(vectors), 1e-5f);
+                assertArrayEquals("served: recentered", model.recentering().apply(torch[i]), model.predict(vectors), 1e-5f);
                 assertArrayEquals("read back from its document", model.predict(vectors), stored.predict(vectors), 0f);
             }
             assertNull(model.predict(List.of()));
@@ -166,6 +167,22 @@ public class NextInterestModelTests extends OpenSearchTestCase {
                 () -> new NextInterestTrainer(options).train(network, world.catalogue, windows, p -> epochs.incrementAndGet(), () -> epochs.get() >= 2));
             assertEquals(2, epochs.get());
         }
+    }
+
+    public void testRecenteringGivesAPredictionTheEpisodesShareOfTheirCommonDirection() {
+        // episodes share the direction e0 (cosine 0.8 each); they differ along e1, e2
+        float[] a = { 0.8f, 0.6f, 0 }, b = { 0.8f, 0, 0.6f }, c = { 0.8f, -0.6f, 0 };
+        ItemCatalogue catalogue = ItemCatalogue.of(java.util.Map.of("a", a, "b", b, "c", c));
+        Recentering recentering = Recentering.of(catalogue);
+        float[] raw = { 0.1f, 0.99f, 0 }; // points at a, but far from every episode's cone
+        VectorMath.normalizeInPlace(raw);
+        float[] served = recentering.apply(raw);
+        assertEquals(1.0, VectorMath.norm(served), 1e-5);
+        assertEquals("the raw prediction's cosine to a is low", 0.68, VectorMath.cosine(raw, a), 0.02);
+        assertTrue("served, it is close to a", VectorMath.cosine(served, a) > 0.95);
+        assertTrue("and still closer to a than to b and c",
+            VectorMath.cosine(served, a) > VectorMath.cosine(served, b) && VectorMath.cosine(served, b) > VectorMath.cosine(served, c));
+        expectThrows(IllegalArgumentException.class, () -> new Recentering(new float[3], 1f));
     }
 
     public void testTheLossIsTheCrossEntropyOfTheTrueItemAmongTheCatalogue() {

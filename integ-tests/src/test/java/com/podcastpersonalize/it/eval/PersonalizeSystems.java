@@ -8,7 +8,7 @@ import java.util.Map;
  * The {@code personalize} systems run on the test split: the clause with its defaults (saturation
  * normalization), with RRF, with each weight component switched off (ablation), and with the
  * parameters tuned on the validation split. With a trained sequence model, also its interest switched
- * off (ablation, with the learned ranker too) and at other strengths than the default.
+ * off (ablation, with the learned ranker too) and at strengths from 0.5 to 3.
  */
 public final class PersonalizeSystems {
 
@@ -19,7 +19,7 @@ public final class PersonalizeSystems {
     static final List<String> COMPONENTS = List.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative");
     static final String SEQUENCE = "sequence";
     /** Strengths of the sequence interest tried besides the default (and 0, the ablation). */
-    static final List<Double> SEQUENCE_STRENGTHS = List.of(0.25, 0.5, 1.0);
+    static final List<Double> SEQUENCE_STRENGTHS = List.of(0.5, 1.0, 1.5, 2.0, 3.0);
 
     private PersonalizeSystems() {}
 
