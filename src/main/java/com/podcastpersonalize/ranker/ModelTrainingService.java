@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Starts, runs, reports and cancels the trainings of one {@link TrainingKind} on this node (a subclass
@@ -53,34 +53,30 @@ public class ModelTrainingService<P extends Writeable & ToXContentObject, M> {
      */
     public record Status(Optional<Map<String, Object>> active, String node, Optional<Long> served, Optional<TrainingStatus> training) {}
 
-    /** One training: from the stored events to a stored, active model. */
-    public interface Job<P> {
-        /**
-         * Reports progress into {@code live}, checks {@code cancelled} often, and completes with the stored
-         * model's version; nothing may be stored unless training finished.
-         */
-        void run(LocalTraining live, P parameters, BooleanSupplier cancelled, ActionListener<Long> done);
-    }
-
     private final Client client;
     private final ClusterService clusterService;
     private final ThreadPool threadPool;
     private final ModelVersions<M> models;
     private final TrainingKind kind;
     private final TrainingStatusStore statuses;
-    private final Job<P> job;
+    private final EventsTrainingJob<P, ?> job;
     private final ActionType<ModelTrainResponse> action;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile LocalTraining local;
 
-    /** {@code action}: the task each training runs as (its transport action calls {@link #execute}). */
+    /**
+     * @param trainingPool the thread pool trainings run on
+     * @param job          makes the kind's training job
+     * @param action       the task each training runs as (its transport action calls {@link #execute})
+     */
     protected ModelTrainingService(
         Client client,
         ClusterService clusterService,
         ThreadPool threadPool,
+        String trainingPool,
         RankerIndex index,
         ModelVersions<M> models,
-        Job<P> job,
+        Function<EventsTrainingJob.Context, EventsTrainingJob<P, ?>> job,
         ActionType<ModelTrainResponse> action
     ) {
         this.client = client;
@@ -89,7 +85,12 @@ public class ModelTrainingService<P extends Writeable & ToXContentObject, M> {
         this.models = models;
         this.kind = models.kind();
         this.statuses = new TrainingStatusStore(client, index, kind);
-        this.job = job;
+        this.job = job.apply(new EventsTrainingJob.Context(
+            new StoredTrainingEvents(client),
+            clusterService.getClusterSettings(),
+            threadPool.executor(trainingPool),
+            threadPool::absoluteTimeInMillis
+        ));
         this.action = action;
     }
 

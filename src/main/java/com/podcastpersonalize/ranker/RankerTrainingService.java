@@ -8,14 +8,6 @@ import org.opensearch.transport.client.Client;
 public final class RankerTrainingService extends ModelTrainingService<RankerTrainingParameters, RankerModel> {
 
     public RankerTrainingService(Client client, ClusterService clusterService, ThreadPool threadPool, String trainingPool, RankerIndex index, RankerModelStore models) {
-        super(
-            client,
-            clusterService,
-            threadPool,
-            index,
-            models,
-            new RankerTrainingJob(new StoredTrainingEvents(client), models, clusterService.getClusterSettings(), threadPool.executor(trainingPool), threadPool::absoluteTimeInMillis),
-            RankerTrainAction.INSTANCE
-        );
+        super(client, clusterService, threadPool, trainingPool, index, models, context -> new RankerTrainingJob(context, models), RankerTrainAction.INSTANCE);
     }
 }

@@ -2,7 +2,6 @@ package com.podcastpersonalize.sequence;
 
 import com.podcastpersonalize.ranker.ModelTrainingService;
 import com.podcastpersonalize.ranker.RankerIndex;
-import com.podcastpersonalize.ranker.StoredTrainingEvents;
 
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.threadpool.ThreadPool;
@@ -12,14 +11,6 @@ import org.opensearch.transport.client.Client;
 public final class SequenceTrainingService extends ModelTrainingService<SequenceTrainingParameters, NextInterestModel> {
 
     public SequenceTrainingService(Client client, ClusterService clusterService, ThreadPool threadPool, String trainingPool, RankerIndex index, SequenceModelStore models) {
-        super(
-            client,
-            clusterService,
-            threadPool,
-            index,
-            models,
-            new SequenceTrainingJob(new StoredTrainingEvents(client), models, clusterService.getClusterSettings(), threadPool.executor(trainingPool), threadPool::absoluteTimeInMillis),
-            SequenceTrainAction.INSTANCE
-        );
+        super(client, clusterService, threadPool, trainingPool, index, models, context -> new SequenceTrainingJob(context, models), SequenceTrainAction.INSTANCE);
     }
 }

@@ -1,24 +1,21 @@
 package com.podcastpersonalize.sequence;
 
-import org.opensearch.common.xcontent.json.JsonXContent;
-import org.opensearch.core.xcontent.DeprecationHandler;
-import org.opensearch.core.xcontent.NamedXContentRegistry;
-import org.opensearch.core.xcontent.XContentParser;
+import com.podcastpersonalize.ranker.TrainingBodies;
+
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.io.IOException;
 
 public class SequenceTrainingParametersTests extends OpenSearchTestCase {
 
-    private static SequenceTrainingParameters parse(String json) throws IOException {
-        try (XContentParser parser = JsonXContent.jsonXContent.createParser(NamedXContentRegistry.EMPTY, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
-            return SequenceTrainingParameters.parse(parser);
-        }
+    /** A bad value is refused with a message naming its field. */
+    private static void refused(String json, String field) {
+        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> TrainingBodies.parse(json, SequenceTrainingParameters::parse));
+        assertTrue(e.getMessage(), e.getMessage().contains("[" + field + "]"));
     }
 
-    private static void refused(String json, String field) {
-        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> parse(json));
-        assertTrue(e.getMessage(), e.getMessage().contains("[" + field + "]"));
+    private static SequenceTrainingParameters parse(String json) throws IOException {
+        return TrainingBodies.parse(json, SequenceTrainingParameters::parse);
     }
 
     public void testAnEmptyBodyGivesTheDocumentedDefaults() throws IOException {
