@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The {@code personalize} systems run on the test split: the clause with its defaults (saturation
  * normalization), with RRF, with each weight component switched off (ablation), and with the
- * parameters tuned on the validation split. With a trained sequence model, also its interest switched
- * off (ablation, with the learned ranker too) and at strengths from 0.5 to 3.
+ * parameters tuned on the validation split. With a trained sequence model, also its interest (off by
+ * default) at strengths from 0.5 to 3, and with the learned ranker at strength 1.
  */
 public final class PersonalizeSystems {
 
@@ -32,12 +32,12 @@ public final class PersonalizeSystems {
         if (learned) {
             configs.add(PersonalizeConfig.defaults(LEARNED, "personalize").withRanker("learned"));
             if (sequence) {
-                configs.add(new PersonalizeConfig(LEARNED + " without " + SEQUENCE, "ablation", Map.of(SEQUENCE, 0.0), null, null, null, "learned"));
+                configs.add(new PersonalizeConfig(LEARNED + ", sequence strength 1.0", "experiment", Map.of(SEQUENCE, 1.0), null, null, null, "learned"));
             }
         }
         configs.add(PersonalizeConfig.defaults(DEFAULT, "personalize"));
         configs.add(new PersonalizeConfig(RRF, "personalize", Map.of(), "rrf", null, null, null));
-        for (String component : sequence ? concat(COMPONENTS, SEQUENCE) : COMPONENTS) {
+        for (String component : COMPONENTS) {
             configs.add(new PersonalizeConfig("personalize without " + component, "ablation", Map.of(component, 0.0), null, null, null, null));
         }
         if (sequence) {
@@ -47,11 +47,5 @@ public final class PersonalizeSystems {
         }
         configs.add(tuned.withPopularityField("play_count").named(TUNED, "tuned"));
         return configs;
-    }
-
-    private static List<String> concat(List<String> list, String more) {
-        List<String> all = new ArrayList<>(list);
-        all.add(more);
-        return all;
     }
 }
