@@ -9,13 +9,15 @@ import java.util.function.BiConsumer;
 
 /**
  * The {@code personalize} query's view of a stored profile: unknown listener → popularity; only
- * declared topics → those; else the learned interests (centroids, short- and long-term) in words.
+ * declared topics → those; else the learned interests (centroids, short- and long-term) in words, and,
+ * when asked for and a sequence model is trained, where the listening is heading.
  */
 public final class ProfileInterestsSource {
 
     private final ListenerIds ids;
     private final BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader;
     private final BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative;
+    private final BiConsumer<Profile, ActionListener<float[]>> sequence;
 
     /**
      * @param loader        loads a profile by stored id (null when none), e.g. {@link ProfileStore#get}
@@ -26,16 +28,34 @@ public final class ProfileInterestsSource {
         BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader,
         BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative
     ) {
+        this(ids, loader, collaborative, (profile, l) -> l.onResponse(null));
+    }
+
+    /** @param sequence predicts a profile's next interest (a unit vector, or null), e.g. {@code SequenceInterests#predict} */
+    public ProfileInterestsSource(
+        ListenerIds ids,
+        BiConsumer<String, ActionListener<ProfileStore.Versioned>> loader,
+        BiConsumer<List<Profile.Heard>, ActionListener<List<ListenerInterests.CollaborativeCandidate>>> collaborative,
+        BiConsumer<Profile, ActionListener<float[]>> sequence
+    ) {
         this.ids = ids;
         this.loader = loader;
         this.collaborative = collaborative;
+        this.sequence = sequence;
+    }
+
+    /** As {@link #load(String, boolean, float, ActionListener)} without the sequence interest. */
+    public void load(String listenerId, boolean withCollaborative, ActionListener<ListenerInterests> listener) {
+        load(listenerId, withCollaborative, 0f, listener);
     }
 
     /**
      * Loads a listener's interests asynchronously, with their collaborative candidates when
-     * {@code withCollaborative}; an unknown listener is not an error: it answers {@link ListenerInterests#unknown()}.
+     * {@code withCollaborative}, and with the sequence model's predicted interest at strength
+     * {@code sequenceStrength} when above 0 (only for a listener known from their listening); an unknown
+     * listener is not an error: it answers {@link ListenerInterests#unknown()}.
      */
-    public void load(String listenerId, boolean withCollaborative, ActionListener<ListenerInterests> listener) {
+    public void load(String listenerId, boolean withCollaborative, float sequenceStrength, ActionListener<ListenerInterests> listener) {
         final String storedId;
         try {
             storedId = ids.storedId("listener_id", listenerId);
@@ -49,15 +69,28 @@ public final class ProfileInterestsSource {
                 return;
             }
             ListenerInterests interests = interests(versioned.profile());
-            if (!withCollaborative) {
-                listener.onResponse(interests);
-                return;
+            if (sequenceStrength > 0 && interests.strategy() == ListenerInterests.Strategy.INTERESTS) {
+                sequence.accept(versioned.profile(), ActionListener.wrap(
+                    predicted -> withCollaborative(
+                        versioned.profile(),
+                        predicted == null ? interests : interests.withInterest(new ListenerInterests.Interest(ListenerInterests.SEQUENCE_LABEL, sequenceStrength, predicted)),
+                        withCollaborative,
+                        listener
+                    ),
+                    listener::onFailure
+                ));
+            } else {
+                withCollaborative(versioned.profile(), interests, withCollaborative, listener);
             }
-            collaborative.accept(versioned.profile().heard(), ActionListener.wrap(
-                candidates -> listener.onResponse(interests.withCollaborative(candidates)),
-                listener::onFailure
-            ));
         }, listener::onFailure));
+    }
+
+    private void withCollaborative(Profile profile, ListenerInterests interests, boolean wanted, ActionListener<ListenerInterests> listener) {
+        if (!wanted) {
+            listener.onResponse(interests);
+            return;
+        }
+        collaborative.accept(profile.heard(), ActionListener.wrap(candidates -> listener.onResponse(interests.withCollaborative(candidates)), listener::onFailure));
     }
 
     /** The mapping itself: a profile to what the query needs. */

@@ -22,6 +22,6 @@ public final class TransportListenerInterestsAction extends HandledTransportActi
 
     @Override
     protected void doExecute(Task task, ListenerInterestsAction.Request request, ActionListener<ListenerInterestsAction.Response> listener) {
-        interests.load(request.listenerId(), request.collaborative(), ActionListener.wrap(loaded -> listener.onResponse(new ListenerInterestsAction.Response(loaded)), listener::onFailure));
+        interests.load(request.listenerId(), request.collaborative(), request.sequence(), ActionListener.wrap(loaded -> listener.onResponse(new ListenerInterestsAction.Response(loaded)), listener::onFailure));
     }
 }

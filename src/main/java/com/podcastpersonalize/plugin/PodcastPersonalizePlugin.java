@@ -32,7 +32,9 @@ import com.podcastpersonalize.query.TransportQueryTextEmbeddingAction;
 import com.podcastpersonalize.ranker.RankerIndex;
 import com.podcastpersonalize.ranker.RankerModelStore;
 import com.podcastpersonalize.ranker.RankerTrainAction;
+import com.podcastpersonalize.ranker.RankerTrainingParameters;
 import com.podcastpersonalize.ranker.RankerTrainingService;
+import com.podcastpersonalize.ranker.TrainingKind;
 import com.podcastpersonalize.ranker.TransportActiveRankerAction;
 import com.podcastpersonalize.ranker.TransportRankerTrainAction;
 import com.podcastpersonalize.rescore.PersonalizeRescorerBuilder;
@@ -41,7 +43,13 @@ import com.podcastpersonalize.rest.RestEmbedAction;
 import com.podcastpersonalize.rest.RestListenerAction;
 import com.podcastpersonalize.rest.RestListenerEventsAction;
 import com.podcastpersonalize.rest.RestPodcastInfoAction;
-import com.podcastpersonalize.rest.RestRankerAction;
+import com.podcastpersonalize.rest.RestModelTrainingAction;
+import com.podcastpersonalize.sequence.SequenceInterests;
+import com.podcastpersonalize.sequence.SequenceModelStore;
+import com.podcastpersonalize.sequence.SequenceTrainAction;
+import com.podcastpersonalize.sequence.SequenceTrainingParameters;
+import com.podcastpersonalize.sequence.SequenceTrainingService;
+import com.podcastpersonalize.sequence.TransportSequenceTrainAction;
 import com.podcastpersonalize.settings.PodcastSettings;
 
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
@@ -95,7 +103,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     private static final String INFERENCE_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "inference_pool";
     /** Thread pool for audio fetching, decoding and analysis. */
     public static final String AUDIO_THREAD_POOL = "podcast_audio";
-    /** Model training (collaborative, learned ranker): one at a time, off the search and write pools. */
+    /** Model training (collaborative, learned ranker, sequence model): one at a time, off the search and write pools. */
     public static final String TRAINING_THREAD_POOL = "podcast_training";
     private static final String TRAINING_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "training_pool";
     private static final String AUDIO_THREAD_POOL_SETTINGS_PREFIX = PodcastSettings.PREFIX + "audio_pool";
@@ -108,6 +116,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
     private final SetOnce<ListenerProfiles> listenerProfiles = new SetOnce<>();
     private final SetOnce<CollaborativeTrainer> collaborativeTrainer = new SetOnce<>();
     private final SetOnce<RankerTrainingService> rankerTraining = new SetOnce<>();
+    private final SetOnce<SequenceTrainingService> sequenceTraining = new SetOnce<>();
 
     @Override
     public Collection<Object> createComponents(
@@ -175,13 +184,16 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         listenerProfiles.set(new ListenerProfiles(client, listenerIndices, profileStore, textEmbeddings::get));
         collaborativeTrainer.set(new CollaborativeTrainer(client, clusterService, threadPool, TRAINING_THREAD_POOL, threadPool::absoluteTimeInMillis));
         CollaborativeCandidatesLoader collaborative = new CollaborativeCandidatesLoader(client, clusterService, PodcastSettings.COLLABORATIVE_CACHE_SIZE.get(nodeSettings));
-        ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load);
-        // the learned ranker: versions in the ranker index, trained on the training pool
+        // the learned ranker and the sequence model: versions in the ranker index, trained on the training pool
         RankerIndex rankerIndex = new RankerIndex(client, clusterService);
         RankerModelStore rankerModels = new RankerModelStore(client, clusterService, rankerIndex, System::nanoTime);
         rankerTraining.set(new RankerTrainingService(client, clusterService, threadPool, TRAINING_THREAD_POOL, rankerIndex, rankerModels));
+        SequenceModelStore sequenceModels = new SequenceModelStore(client, clusterService, rankerIndex, System::nanoTime);
+        sequenceTraining.set(new SequenceTrainingService(client, clusterService, threadPool, TRAINING_THREAD_POOL, rankerIndex, sequenceModels));
+        SequenceInterests sequenceInterests = new SequenceInterests(client, clusterService.getClusterSettings(), sequenceModels, episodeCache);
+        ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load, sequenceInterests::predict);
         // injected into the internal actions the personalize query and rescorer call during rewrite, and the training action
-        return List.of(service, audio, interests, rankerModels, rankerTraining.get());
+        return List.of(service, audio, interests, rankerModels, rankerTraining.get(), sequenceModels, sequenceTraining.get());
     }
 
     private static AudioAccessPolicy audioAccessPolicy(ClusterSettings settings) {
@@ -239,7 +251,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new ActionHandler<>(QueryTextEmbeddingAction.INSTANCE, TransportQueryTextEmbeddingAction.class),
             new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class),
             new ActionHandler<>(RankerTrainAction.INSTANCE, TransportRankerTrainAction.class),
-            new ActionHandler<>(ActiveRankerAction.INSTANCE, TransportActiveRankerAction.class)
+            new ActionHandler<>(ActiveRankerAction.INSTANCE, TransportActiveRankerAction.class),
+            new ActionHandler<>(SequenceTrainAction.INSTANCE, TransportSequenceTrainAction.class)
         );
     }
 
@@ -274,7 +287,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             new RestListenerEventsAction(eventIngest::get, listenerIds::get, clusterSettings, System::currentTimeMillis),
             new RestListenerAction(listenerProfiles::get, listenerIds::get),
             new RestCollaborativeAction(collaborativeTrainer::get, clusterSettings),
-            new RestRankerAction(rankerTraining::get)
+            new RestModelTrainingAction<>("podcast_ranker_action", TrainingKind.RANKER, rankerTraining::get, RankerTrainingParameters::parse, RankerTrainingParameters::defaults),
+            new RestModelTrainingAction<>("podcast_sequence_action", SequenceModelStore.KIND, sequenceTraining::get, SequenceTrainingParameters::parse, SequenceTrainingParameters::defaults)
         );
     }
 

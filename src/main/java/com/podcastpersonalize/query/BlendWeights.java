@@ -21,14 +21,22 @@ import java.util.Set;
  * @param popularity the episode's popularity ({@code popularity_field}), log-scaled
  * @param collaborative co-listening: how much listeners of what this listener liked also liked the
  *                      episode (needs a trained collaborative model, see {@code collaborative/_train})
+ * @param sequence   not a component of its own: the strength, 0 to {@value #MAX_SEQUENCE}, of the interest
+ *                   the sequence model predicts from the listener's latest liked episodes ("where your
+ *                   listening is heading"), one more interest of the {@code interest} component; 0 leaves
+ *                   it out (needs a trained sequence model, see {@code sequence/_train}). Strengths above
+ *                   1, which no profile interest has, let its cosines count more than fully: its
+ *                   predictions sit farther from any one episode than the profile's averaged interests
  */
-public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative)
+public record BlendWeights(float lexical, float semantic, float interest, float audio, float popularity, float collaborative, float sequence)
     implements
         Writeable,
         ToXContentFragment {
 
-    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f);
-    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative");
+    public static final float MAX_SEQUENCE = 3f;
+    /** {@code sequence} 0: the sequence interest improved neither data set of the evaluation (README, "Sequence-aware interest"). */
+    public static final BlendWeights DEFAULT = new BlendWeights(0.3f, 0.3f, 0.4f, 0.1f, 0.05f, 0.4f, 0f);
+    private static final Set<String> NAMES = Set.of("lexical", "semantic", "interest", "audio", "popularity", "collaborative", "sequence");
 
     public BlendWeights {
         check("lexical", lexical);
@@ -37,6 +45,9 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         check("audio", audio);
         check("popularity", popularity);
         check("collaborative", collaborative);
+        if (!(sequence >= 0 && sequence <= MAX_SEQUENCE)) {
+            throw new IllegalArgumentException("[weights.sequence] must be a number from 0 to " + (int) MAX_SEQUENCE + ", got [" + sequence + "]");
+        }
         if (lexical + semantic + interest + audio + popularity + collaborative <= 0) {
             throw new IllegalArgumentException("[weights] must not all be 0");
         }
@@ -61,7 +72,8 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             number(map, "interest", DEFAULT.interest),
             number(map, "audio", DEFAULT.audio),
             number(map, "popularity", DEFAULT.popularity),
-            number(map, "collaborative", DEFAULT.collaborative)
+            number(map, "collaborative", DEFAULT.collaborative),
+            number(map, "sequence", DEFAULT.sequence)
         );
     }
 
@@ -77,7 +89,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
     }
 
     public BlendWeights(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     @Override
@@ -88,6 +100,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
         out.writeFloat(audio);
         out.writeFloat(popularity);
         out.writeFloat(collaborative);
+        out.writeFloat(sequence);
     }
 
     @Override
@@ -99,6 +112,7 @@ public record BlendWeights(float lexical, float semantic, float interest, float 
             .field("audio", audio)
             .field("popularity", popularity)
             .field("collaborative", collaborative)
+            .field("sequence", sequence)
             .endObject();
     }
 }

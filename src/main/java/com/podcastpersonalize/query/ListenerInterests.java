@@ -38,6 +38,9 @@ public record ListenerInterests(
         }
     }
 
+    /** The label of the interest the sequence model predicts from the listener's latest liked episodes. */
+    public static final String SEQUENCE_LABEL = "where your listening is heading";
+
     /** One interest: a direction in the text vector space, how strong it is (0..1], and words for explanations. */
     public record Interest(String label, float strength, float[] vector) {}
 
@@ -63,6 +66,13 @@ public record ListenerInterests(
         interests = List.copyOf(interests);
         heardEpisodeIds = List.copyOf(heardEpisodeIds);
         collaborative = List.copyOf(collaborative);
+    }
+
+    /** The same listener with one more interest, after the others. */
+    public ListenerInterests withInterest(Interest interest) {
+        List<Interest> more = new java.util.ArrayList<>(interests);
+        more.add(interest);
+        return new ListenerInterests(strategy, more, audioInterest, heardEpisodeIds, collaborative);
     }
 
     /** The same listener with collaborative candidates. */

@@ -22,20 +22,30 @@ public final class ListenerInterestsAction extends ActionType<ListenerInterestsA
         super(NAME, Response::new);
     }
 
-    /** The listener, as the search names them, and whether collaborative candidates are wanted (they cost a multi-get). */
+    /**
+     * The listener, as the search names them, whether collaborative candidates are wanted (they cost a
+     * multi-get), and the strength to give the sequence model's predicted interest (0: none).
+     */
     public static final class Request extends ActionRequest {
         private final String listenerId;
         private final boolean collaborative;
+        private final float sequence;
 
-        public Request(String listenerId, boolean collaborative) {
+        public Request(String listenerId, boolean collaborative, float sequence) {
             this.listenerId = listenerId;
             this.collaborative = collaborative;
+            this.sequence = sequence;
         }
 
         public Request(StreamInput in) throws IOException {
             super(in);
             listenerId = in.readString();
             collaborative = in.readBoolean();
+            sequence = in.readFloat();
+        }
+
+        public float sequence() {
+            return sequence;
         }
 
         public String listenerId() {
@@ -51,6 +61,7 @@ public final class ListenerInterestsAction extends ActionType<ListenerInterestsA
             super.writeTo(out);
             out.writeString(listenerId);
             out.writeBoolean(collaborative);
+            out.writeFloat(sequence);
         }
 
         @Override

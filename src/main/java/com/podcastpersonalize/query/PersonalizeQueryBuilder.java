@@ -428,7 +428,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             pending.pendingVector = PersonalizeRewrite.embedQueryText(context, queryText, times);
         }
         if (needsInterests) {
-            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, uses(weights.collaborative()), times);
+            pending.pendingInterests = PersonalizeRewrite.loadInterests(context, listenerId, uses(weights.collaborative()), weights.sequence(), times);
         }
         if (needsRanker) {
             pending.pendingRanker = PersonalizeRewrite.loadRanker(context, times);

@@ -73,14 +73,18 @@ public final class PersonalizeRewrite {
      * completed, and adds the strategy used to the response headers of the search: it is called on
      * the thread that carries the search on after all rewrite actions completed (the header must be
      * set there, not in one action's callback, whose context the search may not continue in).
-     * With {@code collaborative}, the interests also carry the listener's co-listening candidates.
+     * With {@code collaborative}, the interests also carry the listener's co-listening candidates. No
+     * sequence interest (see the four-argument form).
      */
     public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative) {
-        return loadInterests(context, listenerId, collaborative, new RewriteTimes());
+        return loadInterests(context, listenerId, collaborative, 0f, new RewriteTimes());
     }
 
-    /** As {@link #loadInterests(QueryRewriteContext, String, boolean)}, noting when the interests came in {@code times}. */
-    static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative, RewriteTimes times) {
+    /**
+     * As {@link #loadInterests(QueryRewriteContext, String, boolean)}, with the sequence model's predicted
+     * interest at strength {@code sequence} (none at 0), noting when the interests came in {@code times}.
+     */
+    static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative, float sequence, RewriteTimes times) {
         SetOnce<ListenerInterests> loaded = new SetOnce<>();
         SetOnce<ThreadContext> requestContext = new SetOnce<>();
         context.registerAsyncAction((client, listener) -> {
@@ -95,7 +99,7 @@ public final class PersonalizeRewrite {
                     listener.onResponse(null);
                 }, listener::onFailure)
             );
-            client.execute(ListenerInterestsAction.INSTANCE, new ListenerInterestsAction.Request(listenerId, collaborative), inRequestContext);
+            client.execute(ListenerInterestsAction.INSTANCE, new ListenerInterestsAction.Request(listenerId, collaborative, sequence), inRequestContext);
         });
         return () -> {
             ListenerInterests interests = loaded.get();

@@ -62,8 +62,8 @@ final class ScoreBreakdown {
         }
         if (interestLabel != null && interestCosine >= 0.5f) {
             reasons.add(
-                strategy == ListenerInterests.Strategy.DECLARED_TOPICS
-                    ? "in a topic you follow: " + interestLabel
+                strategy == ListenerInterests.Strategy.DECLARED_TOPICS ? "in a topic you follow: " + interestLabel
+                    : ListenerInterests.SEQUENCE_LABEL.equals(interestLabel) ? "close to " + interestLabel
                     : "close to your interest in " + interestLabel
             );
         }

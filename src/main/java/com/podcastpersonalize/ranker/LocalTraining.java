@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * The training this node runs (or ran last): its live status, which the status API of this node shows
  * as is, and its copy in the ranker index, written at start, on a heartbeat while it runs and at the end.
  */
-final class LocalTraining {
+public final class LocalTraining {
 
     private final AtomicReference<TrainingStatus> status;
     private final TrainingStatusStore.Writer writer;
@@ -25,16 +25,16 @@ final class LocalTraining {
         this.clock = clock;
     }
 
-    TrainingStatus status() {
+    public TrainingStatus status() {
         return status.get();
     }
 
-    long version() {
+    public long version() {
         return status.get().version();
     }
 
     /** Changes the live status (progress, task id); the index copy follows with the next heartbeat. */
-    void update(UnaryOperator<TrainingStatus> change) {
+    public void update(UnaryOperator<TrainingStatus> change) {
         status.updateAndGet(change);
     }
 

@@ -25,15 +25,15 @@ public final class RankerIndex {
     public static final String ACTIVE_ID = "active";
     public static final String TRAINING_ID = "training";
 
-    static final String KIND = "kind";
-    static final String VERSION = "version";
-    static final String MODEL = "model";
-    static final String TRAINED_AT = "trained_at";
-    static final String TYPE = "type";
+    public static final String KIND = "kind";
+    public static final String VERSION = "version";
+    public static final String MODEL = "model";
+    public static final String TRAINED_AT = "trained_at";
+    public static final String TYPE = "type";
     static final String METRICS = "metrics";
     static final String FEATURE_WEIGHTS = "feature_weights";
-    static final String FIGURES = "figures";
-    static final String PARAMETERS = "parameters";
+    public static final String FIGURES = "figures";
+    public static final String PARAMETERS = "parameters";
     static final String ACTIVATED_AT = "activated_at";
 
     private final ClusterService clusterService;

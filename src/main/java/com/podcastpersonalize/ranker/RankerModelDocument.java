@@ -6,7 +6,6 @@ import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,14 +63,6 @@ final class RankerModelDocument {
             throw new IllegalArgumentException("the ranker document of version [" + source.get(RankerIndex.VERSION) + "] holds no model");
         }
         return RankerModelCodec.read((Map<String, Object>) model);
-    }
-
-    /** What the status API shows of a stored version: everything but the weights and the document kind. */
-    static Map<String, Object> describe(Map<String, Object> source) {
-        Map<String, Object> described = new LinkedHashMap<>(source);
-        described.remove(RankerIndex.MODEL);
-        described.remove(RankerIndex.KIND);
-        return described;
     }
 
     private static void finiteOrNull(XContentBuilder b, String name, double value) throws IOException {

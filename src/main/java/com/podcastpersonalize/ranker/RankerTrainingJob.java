@@ -1,72 +1,26 @@
 package com.podcastpersonalize.ranker;
 
-import com.podcastpersonalize.listeners.EpisodeSource;
 import com.podcastpersonalize.listeners.ProfileConfig;
 import com.podcastpersonalize.settings.PodcastSettings;
 
-import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.core.action.ActionListener;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 /**
- * One training from the stored events to an active model: reads the events and their episodes, replays
- * them into labelled examples and trains on the training thread pool, then stores and activates the
- * model. Reports its progress into the {@link LocalTraining}; {@code cancelled} is checked between
+ * One ranker training from the stored events to an active model: replays the events and their episodes
+ * into labelled examples and trains on the training thread pool, then stores and activates the model. Reports its progress into the {@link LocalTraining}; {@code cancelled} is checked between
  * pages, during the replay and before every batch. Nothing is stored unless training finished.
  */
-final class RankerTrainingJob {
+final class RankerTrainingJob extends EventsTrainingJob<RankerTrainingParameters, RankerModelStore> {
 
-    private final StoredTrainingEvents reader;
-    private final RankerModelStore models;
-    private final ClusterSettings settings;
-    private final Executor trainingPool;
-    private final LongSupplier clock;
-
-    RankerTrainingJob(StoredTrainingEvents reader, RankerModelStore models, ClusterSettings settings, Executor trainingPool, LongSupplier clock) {
-        this.reader = reader;
-        this.models = models;
-        this.settings = settings;
-        this.trainingPool = trainingPool;
-        this.clock = clock;
+    RankerTrainingJob(Context context, RankerModelStore models) {
+        super(context, models);
     }
 
-    /** Completes with the stored model's version. */
-    void run(LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
-        EpisodeSource episodes = new EpisodeSource(
-            settings.get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD),
-            settings.get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD)
-        );
-        reader.read(
-            settings.get(PodcastSettings.LISTENERS_EVENTS_INDEX),
-            settings.get(PodcastSettings.EPISODES_INDEX),
-            episodes,
-            cancelled,
-            read -> live.update(s -> s.withProgress(s.progress().withEvents(read))),
-            () -> live.update(s -> s.withProgress(s.progress().inPhase("fetching_episodes"))),
-            ActionListener.wrap(events -> onTrainingPool(() -> train(events, live, cancelled, done), done), done::onFailure)
-        );
-    }
-
-    private void onTrainingPool(Runnable work, ActionListener<Long> done) {
-        try {
-            trainingPool.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    done.onFailure(e);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            done.onFailure(rejected);
-        }
-    }
-
-    private void train(TrainingEvents events, LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
-        RankerTrainingParameters parameters = live.status().parameters();
+    @Override
+    protected void train(TrainingEvents events, RankerTrainingParameters parameters, LocalTraining live, BooleanSupplier cancelled, ActionListener<Long> done) {
         live.update(s -> s.withProgress(s.progress().inPhase("replaying")));
         RankerExamples.Built built = RankerExamples.build(
             events,

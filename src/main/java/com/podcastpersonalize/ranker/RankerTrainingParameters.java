@@ -29,7 +29,7 @@ public record RankerTrainingParameters(ValidationWindow validation, ModelType mo
         if (validation == null) {
             throw new IllegalArgumentException("[validation_days] or [validation_share] is required");
         }
-        requireRange("negatives_per_positive", negativesPerPositive, 0, 100);
+        BodyFields.requireRange("negatives_per_positive", negativesPerPositive, 0, 100);
         if (model == null) {
             throw new IllegalArgumentException("[model] must be one of logistic, mlp");
         }
@@ -52,17 +52,17 @@ public record RankerTrainingParameters(ValidationWindow validation, ModelType mo
         if (parser.currentToken() != XContentParser.Token.START_OBJECT) {
             throw new IllegalArgumentException("the request body must be a JSON object");
         }
-        while (next(parser) == XContentParser.Token.FIELD_NAME) {
+        while (BodyFields.next(parser) == XContentParser.Token.FIELD_NAME) {
             String field = parser.currentName();
-            XContentParser.Token token = next(parser);
+            XContentParser.Token token = BodyFields.next(parser);
             switch (field) {
-                case ValidationWindow.DAYS_FIELD -> validationDays = wholeNumber(parser, field);
-                case ValidationWindow.SHARE_FIELD -> validationShare = number(parser, field);
-                case "negatives_per_positive" -> negatives = wholeNumber(parser, field);
-                case "seed" -> seed = wholeNumber(parser, field);
+                case ValidationWindow.DAYS_FIELD -> validationDays = BodyFields.wholeNumber(parser, field);
+                case ValidationWindow.SHARE_FIELD -> validationShare = BodyFields.number(parser, field);
+                case "negatives_per_positive" -> negatives = BodyFields.wholeNumber(parser, field);
+                case "seed" -> seed = BodyFields.wholeNumber(parser, field);
                 case "model" -> {
                     if (token != XContentParser.Token.VALUE_STRING) {
-                        throw new IllegalArgumentException("[model] must be one of logistic, mlp, got [" + shown(parser) + "]");
+                        throw new IllegalArgumentException("[model] must be one of logistic, mlp, got [" + BodyFields.shown(parser) + "]");
                     }
                     try {
                         model = ModelType.fromLabel(parser.text());
@@ -76,44 +76,6 @@ public record RankerTrainingParameters(ValidationWindow validation, ModelType mo
             }
         }
         return new RankerTrainingParameters(ValidationWindow.of(validationDays, validationShare), model, negatives, seed);
-    }
-
-    private static double number(XContentParser parser, String field) throws IOException {
-        if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER) {
-            throw new IllegalArgumentException("[" + field + "] must be a number, got [" + shown(parser) + "]");
-        }
-        return parser.doubleValue();
-    }
-
-    private static int wholeNumber(XContentParser parser, String field) throws IOException {
-        if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER || parser.numberType() != XContentParser.NumberType.INT) {
-            throw new IllegalArgumentException("[" + field + "] must be a whole number, got [" + shown(parser) + "]");
-        }
-        return parser.intValue();
-    }
-
-    /**
-     * The next token; a value that is not JSON (e.g. NaN, which JSON numbers exclude) is refused naming
-     * its field (the JSON parser reads a value's start together with its field name).
-     */
-    private static XContentParser.Token next(XContentParser parser) throws IOException {
-        try {
-            return parser.nextToken();
-        } catch (IOException e) {
-            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new IllegalArgumentException("[" + parser.currentName() + "] is not a valid JSON value: " + reason, e);
-        }
-    }
-
-    /** The current value as the user wrote it, for error messages (text() refuses a null). */
-    private static String shown(XContentParser parser) throws IOException {
-        return parser.currentToken() == XContentParser.Token.VALUE_NULL ? "null" : parser.text();
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("[" + name + "] must be between " + min + " and " + max + ", got [" + value + "]");
-        }
     }
 
     public RankerTrainingParameters(StreamInput in) throws IOException {

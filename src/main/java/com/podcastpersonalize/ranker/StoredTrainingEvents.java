@@ -19,13 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
-/** Reads every stored event and the features of the episodes they name: the input of a ranker training. */
-final class StoredTrainingEvents {
+/** Reads every stored event and the features of the episodes they name: the input of a training (the ranker's, the sequence model's). */
+public final class StoredTrainingEvents {
 
     private final StoredEventScan scan;
     private final EpisodeFeaturesReader episodes;
 
-    StoredTrainingEvents(Client client) {
+    public StoredTrainingEvents(Client client) {
         this.scan = new StoredEventScan(client);
         this.episodes = new EpisodeFeaturesReader(client);
     }
@@ -34,7 +34,7 @@ final class StoredTrainingEvents {
      * @param eventsRead told the number of events read after each page (progress)
      * @param beforeEpisodes called once every event was read, before the episodes are fetched (progress)
      */
-    void read(
+    public void read(
         String eventsIndex,
         String episodesIndex,
         EpisodeSource episodeSource,

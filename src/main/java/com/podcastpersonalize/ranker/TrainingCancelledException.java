@@ -4,6 +4,6 @@ package com.podcastpersonalize.ranker;
 public final class TrainingCancelledException extends RuntimeException {
 
     public TrainingCancelledException(int epoch, int batch) {
-        super("ranker training was cancelled (epoch " + epoch + ", batch " + batch + "); no model was produced");
+        super("the training was cancelled (epoch " + epoch + ", batch " + batch + "); no model was produced");
     }
 }

@@ -1,17 +1,23 @@
 package com.podcastpersonalize.ranker;
 
+import org.opensearch.common.xcontent.XContentHelper;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.xcontent.MediaTypeRegistry;
+import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a ranker training stands: live on the node that runs it, and as the {@code training} document
- * of the ranker index (written at start, every few seconds while it runs, and at the end), so that any
- * node can answer. Immutable: each change makes a new status.
+ * Where a training stands (of any {@link TrainingKind}): live on the node that runs it, and as the kind's
+ * status document of the ranker index (written at start, every few seconds while it runs, and at the
+ * end), so that any node can answer. Immutable: each change makes a new status.
  *
  * @param version     the model version this training produces (its start time, epoch ms)
  * @param taskId      the task, {@code node:id}, cancellable with {@code POST _tasks/<id>/_cancel}; null until registered
@@ -19,6 +25,7 @@ import java.util.Map;
  * @param updatedAt   when the training node last wrote this status (its heartbeat), epoch ms
  * @param finishedAt  epoch ms, or null while running
  * @param error       why it failed or was cancelled, or null
+ * @param parameters  what the training was asked for, as the request body names them
  */
 public record TrainingStatus(
     State state,
@@ -30,7 +37,7 @@ public record TrainingStatus(
     Long finishedAt,
     Progress progress,
     String error,
-    RankerTrainingParameters parameters
+    Map<String, Object> parameters
 ) implements ToXContentObject {
 
     public enum State {
@@ -62,25 +69,34 @@ public record TrainingStatus(
             return new Progress("reading_events", 0, 0, 0, 0, 0);
         }
 
-        Progress inPhase(String value) {
+        public Progress inPhase(String value) {
             return new Progress(value, events, examples, epoch, epochs, fraction);
         }
 
-        Progress withEvents(long value) {
+        public Progress withEvents(long value) {
             return new Progress(phase, value, examples, epoch, epochs, fraction);
         }
 
-        Progress withExamples(int value) {
+        public Progress withExamples(int value) {
             return new Progress(phase, events, value, epoch, epochs, fraction);
         }
 
-        Progress training(TrainingProgress reported) {
+        public Progress training(TrainingProgress reported) {
             return new Progress("training", events, examples, reported.epoch(), reported.epochs(), reported.fractionDone());
         }
     }
 
-    static TrainingStatus started(long version, String node, long now, RankerTrainingParameters parameters) {
-        return new TrainingStatus(State.RUNNING, version, null, node, now, now, null, Progress.starting(), null, parameters);
+    static TrainingStatus started(long version, String node, long now, ToXContentObject parameters) {
+        return new TrainingStatus(State.RUNNING, version, null, node, now, now, null, Progress.starting(), null, asMap(parameters));
+    }
+
+    private static Map<String, Object> asMap(ToXContentObject parameters) {
+        try (XContentBuilder builder = JsonXContent.contentBuilder()) {
+            parameters.toXContent(builder, ToXContent.EMPTY_PARAMS);
+            return XContentHelper.convertToMap(BytesReference.bytes(builder), true, MediaTypeRegistry.JSON).v2();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean running() {
@@ -91,7 +107,7 @@ public record TrainingStatus(
         return new TrainingStatus(state, version, value, node, startedAt, updatedAt, finishedAt, progress, error, parameters);
     }
 
-    TrainingStatus withProgress(Progress value) {
+    public TrainingStatus withProgress(Progress value) {
         return new TrainingStatus(state, version, taskId, node, startedAt, updatedAt, finishedAt, value, error, parameters);
     }
 
@@ -162,7 +178,7 @@ public record TrainingStatus(
                 ((Number) progress.get("fraction")).doubleValue()
             ),
             (String) source.get("error"),
-            RankerTrainingParameters.read((Map<String, Object>) source.get("parameters"))
+            (Map<String, Object>) source.get("parameters")
         );
     }
 }

@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code training} document of the ranker index: the status of the running or last training, and
- * the cluster-wide lock that lets only one training run at a time. A training claims it with a
+ * The status document of one {@link TrainingKind} in the ranker index ({@code training} for the ranker):
+ * the status of the running or last training of that kind, and the cluster-wide lock that lets only one
+ * training of that kind run at a time. A training claims it with a
  * compare-and-set write (sequence number of the status it read); the claim fails with 409 while another
  * training is running and its node keeps writing its heartbeat. A running status whose heartbeat is
  * older than {@link #ABANDONED_AFTER_MILLIS} is treated as abandoned (its node left or restarted).
@@ -34,7 +35,7 @@ import java.util.Optional;
 final class TrainingStatusStore {
 
     private static final Logger LOGGER = LogManager.getLogger(TrainingStatusStore.class);
-    /** Heartbeats come every {@link RankerTrainingService#HEARTBEAT} (5 s): a minute without one means the node stopped. */
+    /** Heartbeats come every {@link ModelTrainingService#HEARTBEAT} (5 s): a minute without one means the node stopped. */
     static final long ABANDONED_AFTER_MILLIS = 60_000;
 
     /** A stored status with the sequence number and primary term it was read at. */
@@ -42,10 +43,12 @@ final class TrainingStatusStore {
 
     private final Client client;
     private final RankerIndex index;
+    private final TrainingKind kind;
 
-    TrainingStatusStore(Client client, RankerIndex index) {
+    TrainingStatusStore(Client client, RankerIndex index, TrainingKind kind) {
         this.client = client;
         this.index = index;
+        this.kind = kind;
     }
 
     /** The stored status (read in real time), empty when no training ever ran. */
@@ -54,7 +57,7 @@ final class TrainingStatusStore {
             listener.onResponse(new Stored(Optional.empty(), SequenceNumbers.UNASSIGNED_SEQ_NO, SequenceNumbers.UNASSIGNED_PRIMARY_TERM));
             return;
         }
-        client.get(new GetRequest(index.name(), RankerIndex.TRAINING_ID), ActionListener.wrap(response -> {
+        client.get(new GetRequest(index.name(), kind.trainingId()), ActionListener.wrap(response -> {
             Optional<TrainingStatus> status = response.isExists() ? Optional.of(TrainingStatus.read(response.getSourceAsMap())) : Optional.empty();
             listener.onResponse(new Stored(status, response.getSeqNo(), response.getPrimaryTerm()));
         }, e -> {
@@ -78,7 +81,7 @@ final class TrainingStatusStore {
                 listener.onFailure(alreadyRunning(previous.get()));
                 return;
             }
-            IndexRequest request = new IndexRequest(name).id(RankerIndex.TRAINING_ID).source(source(starting));
+            IndexRequest request = new IndexRequest(name).id(kind.trainingId()).source(source(starting));
             if (previous.isPresent()) {
                 request.setIfSeqNo(stored.seqNo()).setIfPrimaryTerm(stored.primaryTerm());
             } else {
@@ -91,23 +94,23 @@ final class TrainingStatusStore {
         }, listener::onFailure)), listener::onFailure));
     }
 
-    static OpenSearchStatusException alreadyRunning(TrainingStatus running) {
+    OpenSearchStatusException alreadyRunning(TrainingStatus running) {
         return new OpenSearchStatusException(
-            "a ranker training is already running (task [" + running.taskId() + "] on node [" + running.node() + "], started "
-                + java.time.Instant.ofEpochMilli(running.startedAt()) + "); wait for it or cancel it with POST /_plugins/podcast/ranker/_cancel",
+            "a " + kind.name() + " training is already running (task [" + running.taskId() + "] on node [" + running.node() + "], started "
+                + java.time.Instant.ofEpochMilli(running.startedAt()) + "); wait for it or cancel it with POST " + kind.path() + "/_cancel",
             RestStatus.CONFLICT
         );
     }
 
-    private static OpenSearchStatusException claimedMeanwhile() {
-        return new OpenSearchStatusException("another ranker training started at the same moment; see GET /_plugins/podcast/ranker", RestStatus.CONFLICT);
+    private OpenSearchStatusException claimedMeanwhile() {
+        return new OpenSearchStatusException("another " + kind.name() + " training started at the same moment; see GET " + kind.path(), RestStatus.CONFLICT);
     }
 
-    static Map<String, Object> source(TrainingStatus status) {
+    Map<String, Object> source(TrainingStatus status) {
         try (XContentBuilder builder = JsonXContent.contentBuilder()) {
             status.toXContent(builder, ToXContent.EMPTY_PARAMS);
             Map<String, Object> source = new HashMap<>(XContentHelper.convertToMap(BytesReference.bytes(builder), false, MediaTypeRegistry.JSON).v2());
-            source.put(RankerIndex.KIND, RankerIndex.TRAINING_ID);
+            source.put(RankerIndex.KIND, kind.trainingId());
             return source;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -147,7 +150,7 @@ final class TrainingStatusStore {
         }
 
         private void send(TrainingStatus status) {
-            IndexRequest request = new IndexRequest(name).id(RankerIndex.TRAINING_ID).source(source(status)).setIfSeqNo(seqNo).setIfPrimaryTerm(primaryTerm);
+            IndexRequest request = new IndexRequest(name).id(kind.trainingId()).source(source(status)).setIfSeqNo(seqNo).setIfPrimaryTerm(primaryTerm);
             client.index(request, ActionListener.wrap(written -> sent(written.getSeqNo(), written.getPrimaryTerm(), null), e -> sent(seqNo, primaryTerm, e)));
         }
 
@@ -155,10 +158,10 @@ final class TrainingStatusStore {
             seqNo = newSeqNo;
             primaryTerm = newPrimaryTerm;
             if (failure instanceof VersionConflictEngineException) {
-                LOGGER.warn("the ranker training status was taken over by another training; this node stops writing it");
+                LOGGER.warn("the {} training status was taken over by another training; this node stops writing it", kind.name());
                 lost = true;
             } else if (failure != null) {
-                LOGGER.warn("could not write the ranker training status", failure);
+                LOGGER.warn("could not write the " + kind.name() + " training status", failure);
             }
             TrainingStatus next = pending;
             pending = null;

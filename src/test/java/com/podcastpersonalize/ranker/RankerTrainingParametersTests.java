@@ -7,9 +7,6 @@ import org.opensearch.core.common.bytes.BytesReference;
 import org.opensearch.core.xcontent.MediaTypeRegistry;
 import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
-import org.opensearch.core.xcontent.DeprecationHandler;
-import org.opensearch.core.xcontent.NamedXContentRegistry;
-import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.io.IOException;
@@ -18,9 +15,7 @@ import java.util.Map;
 public class RankerTrainingParametersTests extends OpenSearchTestCase {
 
     private static RankerTrainingParameters parse(String json) throws IOException {
-        try (XContentParser parser = JsonXContent.jsonXContent.createParser(NamedXContentRegistry.EMPTY, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
-            return RankerTrainingParameters.parse(parser);
-        }
+        return TrainingBodies.parse(json, RankerTrainingParameters::parse);
     }
 
     private static void assertRefused(String json, String expected) {

@@ -2,27 +2,13 @@ package com.podcastpersonalize.it.cluster;
 
 import com.podcastpersonalize.it.support.TwoTastes;
 import com.podcastpersonalize.it.support.TwoTastesHistory;
-import com.podcastpersonalize.plugin.PodcastPersonalizePlugin;
 
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.junit.After;
-import org.opensearch.client.Request;
-import org.opensearch.client.Response;
-import org.opensearch.client.ResponseException;
-import org.opensearch.client.RestClient;
-import org.opensearch.core.common.transport.TransportAddress;
-import org.opensearch.http.HttpServerTransport;
 import org.opensearch.test.OpenSearchIntegTestCase;
-import org.opensearch.threadpool.ThreadPool;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The learned ranker trained inside a 3-node cluster (in-JVM nodes; PyTorch's natives come from the
@@ -34,24 +20,16 @@ import java.util.concurrent.TimeUnit;
  * thread: the training reads the events and then waits there, in state {@code running}, until released.
  */
 @OpenSearchIntegTestCase.ClusterScope(scope = OpenSearchIntegTestCase.Scope.SUITE, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
-public class RankerTrainingIT extends TwoTastesTestCase {
+public class RankerTrainingIT extends ModelTrainingTestCase {
 
     private static final String INDEX = "episodes";
     private static final String TRAIN = "/_plugins/podcast/ranker/_train";
     private static final String STATUS = "/_plugins/podcast/ranker";
     private static final String CANCEL = "/_plugins/podcast/ranker/_cancel";
 
-    private final Map<String, RestClient> clients = new HashMap<>();
-
-    /** An answer: its HTTP status and parsed body. */
-    private record Answer(int status, Map<String, Object> body) {}
-
-    @After
-    public void closeNodeClients() throws Exception {
-        for (RestClient client : clients.values()) {
-            client.close();
-        }
-        clients.clear();
+    @Override
+    protected String path() {
+        return STATUS;
     }
 
     @SuppressWarnings("unchecked")
@@ -243,27 +221,6 @@ public class RankerTrainingIT extends TwoTastesTestCase {
         assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
     }
 
-    private long startTraining(String node, String body) throws Exception {
-        Answer started = on(node, "POST", TRAIN, body);
-        assertEquals(started.body().toString(), 202, started.status());
-        assertNotNull(started.body().get("task_id"));
-        return number(started.body().get("version"));
-    }
-
-    /** The status once the training of {@code version} ended (polls; the first training of the JVM loads PyTorch). */
-    private Map<String, Object> awaitEnd(String node, long version) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object>[] last = new Map[1];
-        assertBusy(() -> {
-            last[0] = on(node, "GET", STATUS, null).body();
-            Map<String, Object> training = training(last[0]);
-            assertNotNull(last[0].toString(), training);
-            assertEquals(version, number(training.get("version")));
-            assertNotEquals(last[0].toString(), "running", training.get("state"));
-        }, 5, TimeUnit.MINUTES);
-        return last[0];
-    }
-
     private void searchEverywhere(String[] nodes, List<Long> servedVersions) throws Exception {
         for (String node : nodes) {
             Answer search = on(node, "POST", "/" + INDEX + "/_search", "{\"query\": {\"match\": {\"title\": \"jazz New Orleans\"}}}");
@@ -271,70 +228,6 @@ public class RankerTrainingIT extends TwoTastesTestCase {
             Answer status = on(node, "GET", STATUS, null);
             assertEquals(status.body().toString(), 200, status.status());
             servedVersions.add(number(served(status.body()).get("version")));
-        }
-    }
-
-    /** Sends a request to one node's HTTP address. */
-    private Answer on(String node, String method, String path, String body) throws Exception {
-        RestClient client = clients.computeIfAbsent(node, name -> {
-            TransportAddress address = internalCluster().getInstance(HttpServerTransport.class, name).boundAddress().publishAddress();
-            return RestClient.builder(new HttpHost("http", address.getAddress(), address.getPort())).build();
-        });
-        Request request = new Request(method, path);
-        if (body != null) {
-            request.setJsonEntity(body);
-        }
-        Response response;
-        try {
-            response = client.performRequest(request);
-        } catch (ResponseException e) {
-            response = e.getResponse();
-        }
-        return new Answer(response.getStatusLine().getStatusCode(), parse(EntityUtils.toString(response.getEntity())));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> training(Map<String, Object> status) {
-        return (Map<String, Object>) status.get("training");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> active(Map<String, Object> status) {
-        return (Map<String, Object>) status.get("active");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> served(Map<String, Object> status) {
-        return (Map<String, Object>) status.get("served");
-    }
-
-    private static long number(Object value) {
-        if (!(value instanceof Number number)) {
-            throw new AssertionError("expected a number, got [" + value + "]");
-        }
-        return number.longValue();
-    }
-
-    /** Occupies a node's one training thread until closed: a training started there waits, running, before its replay. */
-    private final class TrainingPoolBlock implements AutoCloseable {
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        TrainingPoolBlock(String node) throws InterruptedException {
-            CountDownLatch occupied = new CountDownLatch(1);
-            internalCluster().getInstance(ThreadPool.class, node).executor(PodcastPersonalizePlugin.TRAINING_THREAD_POOL).execute(() -> {
-                occupied.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertTrue(occupied.await(30, TimeUnit.SECONDS));
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
         }
     }
 }

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * The evaluation of one data set on the node: split, index the catalogue through the pipeline, build
  * the listeners' profiles through the events API (test profiles from the training part, validation
  * profiles from the training part minus its latest share), train the collaborative model from the
- * validation events and tune {@code personalize} on validation, then train it from the test
- * profiles' events and run every system on the test split.
+ * validation events and tune {@code personalize} on validation, then train it, the learned ranker and
+ * the sequence model from the stored events and run every system on the test split.
  */
 public final class DatasetEvaluation {
 
@@ -90,15 +90,19 @@ public final class DatasetEvaluation {
         seconds.put("collaborative training", elapsed(start));
 
         start = System.nanoTime();
-        Map<String, Object> ranker = LearnedRankerTraining.train(client, dataset.rankerValidation());
+        Map<String, Object> ranker = ClusterTraining.ranker(client, dataset.rankerValidation());
         boolean learned = "succeeded".equals(ranker.get("state"));
         seconds.put("ranker training", elapsed(start));
 
+        start = System.nanoTime(); // after tuning: the tuning never saw a sequence interest
+        boolean sequence = "succeeded".equals(ClusterTraining.sequence(client).get("state"));
+        seconds.put("sequence model training", elapsed(start));
+
         start = System.nanoTime();
-        for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best(), learned)) {
+        for (PersonalizeConfig config : PersonalizeSystems.configs(tuning.best(), learned, sequence)) {
             systems.add(evaluator.evaluate(new PersonalizeRecommender(client, index, config), testCases));
         }
-        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best(), false).getLast());
+        Recommender tuned = new PersonalizeRecommender(client, index, PersonalizeSystems.configs(tuning.best(), false, false).getLast());
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ more_like_this (RRF, reference)",
             List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));

@@ -9,6 +9,11 @@ import com.podcastpersonalize.it.eval.SystemEvaluator;
 import com.podcastpersonalize.it.eval.SystemResult;
 import com.podcastpersonalize.it.support.JsonNodeClient;
 import com.podcastpersonalize.model.DjlTestCache;
+import com.podcastpersonalize.sequence.ItemCatalogue;
+import com.podcastpersonalize.sequence.NextInterestNetwork;
+import com.podcastpersonalize.sequence.NextInterestTrainer;
+import com.podcastpersonalize.sequence.NextItemWindows;
+import com.podcastpersonalize.sequence.SequenceModelOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;

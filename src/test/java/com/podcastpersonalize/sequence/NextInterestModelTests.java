@@ -1,4 +1,6 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
+
+import com.podcastpersonalize.model.VectorMath;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -72,7 +74,7 @@ public class NextInterestModelTests extends OpenSearchTestCase {
         }
         int gruHits = 0, decayedHits = 0;
         for (int i = 0; i < histories.size(); i++) {
-            assertEquals(1.0, UnitVectors.norm(predicted[i]), 1e-4);
+            assertEquals(1.0, VectorMath.norm(predicted[i]), 1e-4);
             gruHits += world.nearestCluster(predicted[i]) == nextClusters.get(i) ? 1 : 0;
             decayedHits += world.nearestCluster(decayedShortTerm(world, histories.get(i))) == nextClusters.get(i) ? 1 : 0;
         }
@@ -99,6 +101,88 @@ public class NextInterestModelTests extends OpenSearchTestCase {
             new NextInterestTrainer(options).train(network, world.catalogue, new NextItemWindows(world.catalogue, sequences, options.window(), options.latestTargets()));
             return network.predict(world.catalogue, histories);
         }
+    }
+
+    public void testTheJavaForwardPassComputesWhatPyTorchComputes() throws Exception {
+        RotatingClusters world = new RotatingClusters(12, 3, 10, 4);
+        SequenceModelOptions options = new SequenceModelOptions(5, 8, 6, 50, 40, 32, 0.01f, 0.1f, 3);
+        List<int[]> sequences = sequences(world, 30, 9);
+        List<int[]> histories = List.of(sequences.get(0), java.util.Arrays.copyOf(sequences.get(1), 2), java.util.Arrays.copyOf(sequences.get(2), 1));
+        try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
+            new NextInterestTrainer(options).train(network, world.catalogue, new NextItemWindows(world.catalogue, sequences, options.window(), options.latestTargets()));
+            float[][] torch = network.predict(world.catalogue, histories);
+            NextInterestModel model = network.toModel(world.catalogue);
+            NextInterestModel stored = storedAndReadBack(model.withVersion(17));
+            assertEquals(17, stored.version());
+            for (int i = 0; i < histories.size(); i++) {
+                List<float[]> vectors = new ArrayList<>();
+                for (int position : histories.get(i)) {
+                    float[] raw = world.catalogue.vector(position).clone();
+                    for (int d = 0; d < raw.length; d++) {
+                        raw[d] *= 3f; // the model scales its input to unit length, as the catalogue did
+                    }
+                    vectors.add(raw);
+                }
+                assertArrayEquals("history " + i + " (full window, shorter, a single item)", torch[i], model.direction(vectors), 1e-5f);
+                assertArrayEquals("served: recentered", model.recentering().apply(torch[i]), model.predict(vectors), 1e-5f);
+                assertArrayEquals("read back from its document", model.predict(vectors), stored.predict(vectors), 0f);
+            }
+            assertNull(model.predict(List.of()));
+        }
+    }
+
+    private static NextInterestModel storedAndReadBack(NextInterestModel model) throws java.io.IOException {
+        var figures = new SequenceModelDocument.Figures(10, 2, 2, 30, new NextInterestTrainer.Summary(1, 5, 2.0, 1.0, 0.1, 0.1), null, 100);
+        try (var builder = SequenceModelDocument.source(model, figures, SequenceTrainingParameters.defaults(), 1_700_000_000_000L)) {
+            var source = org.opensearch.common.xcontent.XContentHelper.convertToMap(
+                org.opensearch.core.common.bytes.BytesReference.bytes(builder), false, org.opensearch.core.xcontent.MediaTypeRegistry.JSON).v2();
+            return SequenceModelDocument.model(source);
+        }
+    }
+
+    public void testValidationOnHeldOutItemsShowsTheGruAheadOfTheHistoryMean() {
+        RotatingClusters world = new RotatingClusters(16, 4, 25, 21);
+        SequenceModelOptions options = small(500, 8);
+        HeldOutItems heldOut = new HeldOutItems(sequences(world, 200, 12));
+        assertEquals("every sequence gives its latest item", 200, heldOut.size());
+        try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
+            new NextInterestTrainer(options).train(network, world.catalogue,
+                new NextItemWindows(world.catalogue, heldOut.training(), options.window(), options.latestTargets()));
+            HeldOutItems.Figures figures = heldOut.evaluate(network, world.catalogue, options.temperature());
+            logger.info("held-out figures: {}", figures);
+            // 25 items a cluster: a prediction that finds the right cluster puts the item among its 10 closest 40 % of the time
+            assertTrue(figures.toString(), figures.hitRateAt10() > 0.25);
+            assertTrue(figures.toString(), figures.hitRateAt10() > 2 * figures.meanHitRateAt10());
+            assertTrue(figures.toString(), figures.softmaxLoss() < Math.log(world.catalogue.size()));
+        }
+    }
+
+    public void testCancellingStopsTheTrainingBeforeTheNextBatch() {
+        RotatingClusters world = new RotatingClusters(8, 3, 10, 2);
+        SequenceModelOptions options = small(100, 1);
+        try (NextInterestNetwork network = NextInterestNetwork.create(world.dimension, options)) {
+            java.util.concurrent.atomic.AtomicInteger epochs = new java.util.concurrent.atomic.AtomicInteger();
+            var windows = new NextItemWindows(world.catalogue, sequences(world, 40, 10), options.window(), options.latestTargets());
+            expectThrows(com.podcastpersonalize.ranker.TrainingCancelledException.class,
+                () -> new NextInterestTrainer(options).train(network, world.catalogue, windows, p -> epochs.incrementAndGet(), () -> epochs.get() >= 2));
+            assertEquals(2, epochs.get());
+        }
+    }
+
+    public void testRecenteringGivesAPredictionTheEpisodesShareOfTheirCommonDirection() {
+        // episodes share the direction e0 (cosine 0.8 each); they differ along e1, e2
+        float[] a = { 0.8f, 0.6f, 0 }, b = { 0.8f, 0, 0.6f }, c = { 0.8f, -0.6f, 0 };
+        ItemCatalogue catalogue = ItemCatalogue.of(java.util.Map.of("a", a, "b", b, "c", c));
+        Recentering recentering = Recentering.of(catalogue);
+        float[] raw = { 0.1f, 0.99f, 0 }; // points at a, but far from every episode's cone
+        VectorMath.normalizeInPlace(raw);
+        float[] served = recentering.apply(raw);
+        assertEquals(1.0, VectorMath.norm(served), 1e-5);
+        assertEquals("the raw prediction's cosine to a is low", 0.68, VectorMath.cosine(raw, a), 0.02);
+        assertTrue("served, it is close to a", VectorMath.cosine(served, a) > 0.95);
+        assertTrue("and still closer to a than to b and c",
+            VectorMath.cosine(served, a) > VectorMath.cosine(served, b) && VectorMath.cosine(served, b) > VectorMath.cosine(served, c));
+        expectThrows(IllegalArgumentException.class, () -> new Recentering(new float[3], 1f));
     }
 
     public void testTheLossIsTheCrossEntropyOfTheTrueItemAmongTheCatalogue() {

@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

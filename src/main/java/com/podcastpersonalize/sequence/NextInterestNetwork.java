@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -19,6 +20,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import com.podcastpersonalize.ranker.PyTorchEngine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The next-interest network on DJL's PyTorch engine: a linear layer projects each of a listener's
@@ -97,6 +99,45 @@ public final class NextInterestNetwork implements AutoCloseable {
             }
         }
         return predictions;
+    }
+
+    /** The trained weights as a {@link NextInterestModel} (version 0) served on the cone of {@code catalogue}, for storing and serving without the engine. */
+    public NextInterestModel toModel(ItemCatalogue catalogue) {
+        List<Block> layers = model.getBlock().getChildren().values();
+        Block input = layers.get(0), gru = layers.get(1), output = layers.get(3);
+        return new NextInterestModel(
+            0,
+            window,
+            dimension,
+            (int) parameter(input, "weight").getShape().get(0),
+            (int) (parameter(gru, "h2h_weight").getShape().get(1)),
+            new NextInterestModel.Weights(
+                values(input, "weight"),
+                values(input, "bias"),
+                values(gru, "i2h_weight"),
+                values(gru, "i2h_bias"),
+                values(gru, "h2h_weight"),
+                values(gru, "h2h_bias"),
+                values(output, "weight"),
+                values(output, "bias")
+            ),
+            Recentering.of(catalogue)
+        );
+    }
+
+    private static float[] values(Block block, String suffix) {
+        return parameter(block, suffix).toFloatArray();
+    }
+
+    /** A layer's parameter whose name ends with {@code suffix}, ignoring case (DJL names the GRU's {@code l_0_i2h_WEIGHT} and so on). */
+    private static NDArray parameter(Block block, String suffix) {
+        String wanted = suffix.toLowerCase(Locale.ROOT);
+        for (var entry : block.getParameters()) {
+            if (entry.getKey().toLowerCase(Locale.ROOT).endsWith(wanted)) {
+                return entry.getValue().getArray();
+            }
+        }
+        throw new IllegalStateException("no parameter ending with [" + suffix + "] in " + block.getParameters().keys());
     }
 
     @Override

@@ -1,4 +1,6 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
+
+import com.podcastpersonalize.model.VectorMath;
 
 import org.opensearch.test.OpenSearchTestCase;
 
@@ -43,7 +45,7 @@ public class NextItemWindowsTests extends OpenSearchTestCase {
         assertEquals(5, catalogue.size());
         assertEquals(-1, catalogue.position("zero"));
         assertEquals("a", catalogue.id(0));
-        assertEquals(1.0, UnitVectors.norm(catalogue.vector(catalogue.position("c"))), 1e-6);
+        assertEquals(1.0, VectorMath.norm(catalogue.vector(catalogue.position("c"))), 1e-6);
         assertArrayEquals(new int[] { 3, 0 }, catalogue.positions(List.of("d", "zero", "missing", "a")));
     }
 

@@ -1,4 +1,6 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
+
+import com.podcastpersonalize.model.VectorMath;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ final class RotatingClusters {
             float[] center = gaussian(1.0);
             List<String> items = new ArrayList<>();
             for (int i = 0; i < itemsPerCluster; i++) {
-                float[] noise = gaussian(0.35 / Math.sqrt(dimension) * UnitVectors.norm(center));
+                float[] noise = gaussian(0.35 / Math.sqrt(dimension) * VectorMath.norm(center));
                 float[] v = new float[dimension];
                 for (int d = 0; d < dimension; d++) {
                     v[d] = center[d] + noise[d];
@@ -73,7 +75,7 @@ final class RotatingClusters {
         int best = -1;
         double bestCosine = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < catalogue.size(); p++) {
-            double cosine = UnitVectors.cosine(catalogue.vector(p), direction);
+            double cosine = VectorMath.cosine(catalogue.vector(p), direction);
             if (cosine > bestCosine) {
                 bestCosine = cosine;
                 best = p;

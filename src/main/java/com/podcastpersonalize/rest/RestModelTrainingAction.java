@@ -1,11 +1,13 @@
 package com.podcastpersonalize.rest;
 
-import com.podcastpersonalize.ranker.RankerTrainingParameters;
-import com.podcastpersonalize.ranker.RankerTrainingService;
+import com.podcastpersonalize.ranker.ModelTrainingService;
+import com.podcastpersonalize.ranker.TrainingKind;
 import com.podcastpersonalize.ranker.TrainingStatus;
 
+import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.ToXContent;
+import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.BaseRestHandler;
@@ -20,38 +22,59 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The learned ranker:
+ * A model trained in the cluster, one handler per {@link TrainingKind} ({@code kind.path()} is
+ * {@code /_plugins/podcast/ranker} for the learned ranker, {@code /_plugins/podcast/sequence} for the
+ * sequence model):
  * <ul>
- *   <li>{@code POST /_plugins/podcast/ranker/_train} (optional body {@code {"validation_days": 7, "model": "logistic",
- *       "negatives_per_positive": 2, "seed": 42}}, or {@code "validation_share": 0.2} instead of the days): starts a training in the background, 202 with its task id;
- *       400 without events or for a bad body, 409 while another training runs;</li>
- *   <li>{@code GET /_plugins/podcast/ranker}: the active version with its validation metrics ({@code null} before
- *       the first), the version the answering node's searches use ({@code served}) and the running or last training;</li>
- *   <li>{@code POST /_plugins/podcast/ranker/_cancel}: cancels the running training (404 when none runs); the
- *       previous model stays in use. {@code POST _tasks/<task id>/_cancel} does the same.</li>
+ *   <li>{@code POST <path>/_train} (optional body: the kind's training parameters, e.g. for the ranker
+ *       {@code {"validation_days": 7, "model": "logistic", "negatives_per_positive": 2, "seed": 42}}): starts a
+ *       training in the background, 202 with its task id; 400 without events or for a bad body, 409 while
+ *       another training of that kind runs;</li>
+ *   <li>{@code GET <path>}: the active version with its validation figures ({@code null} before the first),
+ *       the version the answering node uses ({@code served}) and the running or last training;</li>
+ *   <li>{@code POST <path>/_cancel}: cancels the running training (404 when none runs); the previous model
+ *       stays in use. {@code POST _tasks/<task id>/_cancel} does the same.</li>
  * </ul>
  */
-public class RestRankerAction extends BaseRestHandler {
+public class RestModelTrainingAction<P extends Writeable & ToXContentObject> extends BaseRestHandler {
 
-    public static final String PATH = "/_plugins/podcast/ranker";
+    /** Reads a training request's body; bad values fail with an IllegalArgumentException naming the field. */
+    public interface ParametersParser<P> {
+        P parse(XContentParser parser) throws IOException;
+    }
 
-    private final Supplier<RankerTrainingService> service;
+    private final String name;
+    private final TrainingKind kind;
+    private final Supplier<? extends ModelTrainingService<P, ?>> service;
+    private final ParametersParser<P> parser;
+    private final Supplier<P> defaults;
 
-    public RestRankerAction(Supplier<RankerTrainingService> service) {
+    /** {@code defaults}: the parameters of a request without a body. */
+    public RestModelTrainingAction(
+        String name,
+        TrainingKind kind,
+        Supplier<? extends ModelTrainingService<P, ?>> service,
+        ParametersParser<P> parser,
+        Supplier<P> defaults
+    ) {
+        this.name = name;
+        this.kind = kind;
         this.service = service;
+        this.parser = parser;
+        this.defaults = defaults;
     }
 
     @Override
     public String getName() {
-        return "podcast_ranker_action";
+        return name;
     }
 
     @Override
     public List<Route> routes() {
         return List.of(
-            new Route(RestRequest.Method.POST, PATH + "/_train"),
-            new Route(RestRequest.Method.GET, PATH),
-            new Route(RestRequest.Method.POST, PATH + "/_cancel")
+            new Route(RestRequest.Method.POST, kind.path() + "/_train"),
+            new Route(RestRequest.Method.GET, kind.path()),
+            new Route(RestRequest.Method.POST, kind.path() + "/_cancel")
         );
     }
 
@@ -60,7 +83,7 @@ public class RestRankerAction extends BaseRestHandler {
         if (request.method() == RestRequest.Method.GET) {
             return channel -> service.get().status(new RestBuilderListener<>(channel) {
                 @Override
-                public RestResponse buildResponse(RankerTrainingService.Status status, XContentBuilder builder) throws IOException {
+                public RestResponse buildResponse(ModelTrainingService.Status status, XContentBuilder builder) throws IOException {
                     builder.startObject();
                     builder.field("active", status.active().orElse(null));
                     builder.startObject("served").field("node", status.node()).field("version", status.served().orElse(null)).endObject();
@@ -78,7 +101,7 @@ public class RestRankerAction extends BaseRestHandler {
                 }
             });
         }
-        RankerTrainingParameters parameters = parameters(request);
+        P parameters = parameters(request);
         return channel -> service.get().start(client, parameters, new RestBuilderListener<>(channel) {
             @Override
             public RestResponse buildResponse(TrainingStatus started, XContentBuilder builder) throws IOException {
@@ -89,12 +112,12 @@ public class RestRankerAction extends BaseRestHandler {
         });
     }
 
-    private static RankerTrainingParameters parameters(RestRequest request) throws IOException {
+    private P parameters(RestRequest request) throws IOException {
         if (!request.hasContent()) {
-            return RankerTrainingParameters.defaults();
+            return defaults.get();
         }
-        try (XContentParser parser = request.contentParser()) {
-            return RankerTrainingParameters.parse(parser);
+        try (XContentParser content = request.contentParser()) {
+            return parser.parse(content);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -11,13 +11,18 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 
+import com.podcastpersonalize.ranker.TrainingCancelledException;
+import com.podcastpersonalize.ranker.TrainingProgress;
+
 import java.lang.management.ManagementFactory;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Trains a {@link NextInterestNetwork} with DJL's training API: Adam, {@link CatalogueSoftmaxLoss},
  * whole epochs over the windows (as many as {@link SequenceModelOptions#epochsFor} says), each in a
- * new seeded random order.
+ * new seeded random order. Runs on the calling thread.
  */
 public final class NextInterestTrainer {
 
@@ -35,6 +40,15 @@ public final class NextInterestTrainer {
     }
 
     public Summary train(NextInterestNetwork network, ItemCatalogue catalogue, NextItemWindows windows) {
+        return train(network, catalogue, windows, progress -> {}, () -> false);
+    }
+
+    /**
+     * As {@link #train(NextInterestNetwork, ItemCatalogue, NextItemWindows)}, telling {@code progress} after
+     * each epoch and checking {@code cancelled} before every batch ({@link TrainingCancelledException}).
+     */
+    public Summary train(NextInterestNetwork network, ItemCatalogue catalogue, NextItemWindows windows, Consumer<TrainingProgress> progress,
+        BooleanSupplier cancelled) {
         if (windows.size() == 0) {
             throw new IllegalArgumentException("no training example: every sequence has fewer than two items");
         }
@@ -51,19 +65,23 @@ public final class NextInterestTrainer {
                 double first = Double.NaN, last = Double.NaN;
                 int epochs = options.epochsFor(windows.size());
                 for (int epoch = 1; epoch <= epochs; epoch++) {
-                    last = epoch(trainer, network, windows, shuffled(windows.size(), random));
+                    last = epoch(trainer, network, windows, shuffled(windows.size(), random), epoch, cancelled);
                     if (epoch == 1) {
                         first = last;
                     }
+                    progress.accept(new TrainingProgress(epoch, epochs, (double) epoch / epochs, last));
                 }
                 return new Summary(epochs, windows.size(), first, last, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9);
             }
         }
     }
 
-    private double epoch(Trainer trainer, NextInterestNetwork network, NextItemWindows windows, int[] order) {
+    private double epoch(Trainer trainer, NextInterestNetwork network, NextItemWindows windows, int[] order, int epoch, BooleanSupplier cancelled) {
         double lossSum = 0;
         for (int from = 0; from < order.length; from += options.batchSize()) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException(epoch, from / options.batchSize() + 1);
+            }
             int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
             try (NDManager scratch = trainer.getManager().newSubManager()) {
                 NDArray histories = scratch.create(windows.histories(batch), new Shape(batch.length, network.window(), network.dimension()));

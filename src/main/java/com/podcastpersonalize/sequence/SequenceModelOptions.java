@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
 
 /**
  * How the next-interest model is shaped and trained. The defaults were chosen on the validation

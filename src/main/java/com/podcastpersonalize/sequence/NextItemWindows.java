@@ -1,4 +1,4 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
 
 import java.util.ArrayList;
 import java.util.List;

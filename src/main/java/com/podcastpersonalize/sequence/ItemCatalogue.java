@@ -1,4 +1,6 @@
-package com.podcastpersonalize.it.eval.sequence;
+package com.podcastpersonalize.sequence;
+
+import com.podcastpersonalize.model.VectorMath;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ public final class ItemCatalogue {
                 throw new IllegalArgumentException("item " + entry.getKey() + " has a vector of " + entry.getValue().length + " dimensions, others " + dimension);
             }
             dimension = entry.getValue().length;
-            if (UnitVectors.norm(entry.getValue()) > 0) {
+            if (VectorMath.norm(entry.getValue()) > 0) {
                 ids.add(entry.getKey());
             }
         }
@@ -42,7 +44,8 @@ public final class ItemCatalogue {
         ids.sort(null);
         float[][] vectors = new float[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
-            vectors[i] = UnitVectors.normalized(vectorsById.get(ids.get(i)));
+            vectors[i] = vectorsById.get(ids.get(i)).clone();
+            VectorMath.normalizeInPlace(vectors[i]);
         }
         return new ItemCatalogue(ids, vectors);
     }
