@@ -68,6 +68,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private static final ParseField POPULARITY_FIELD = new ParseField("popularity_field");
     private static final ParseField POPULARITY_PIVOT = new ParseField("popularity_pivot");
     private static final ParseField RANKER = new ParseField("ranker");
+    private static final ParseField INTEREST_CANDIDATES = new ParseField("interest_candidates");
 
     private final String listenerId;
     private String queryText;
@@ -83,6 +84,12 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
     private String popularityField = "play_count";
     private float popularityPivot = 1000f;
     private Ranker ranker = Ranker.BLEND;
+    /**
+     * Whether k-NN searches on the interest vectors add candidates when the clause has a query; when
+     * false, the interests only score the query's candidates (the searches cost most of the extra
+     * work over k-NN). Without a query the interest searches always run.
+     */
+    private boolean interestCandidates = true;
 
     /** Resolved on the coordinating node during rewrite, then shipped to the shards. */
     private float[] queryVector;
@@ -140,6 +147,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         interests = in.readOptionalWriteable(ListenerInterests::new);
         ranker = in.readEnum(Ranker.class);
         learnedModel = in.readBoolean() ? RankerModelCodec.fromBytes(in.readBytesReference()) : null;
+        interestCandidates = in.readBoolean();
     }
 
     @Override
@@ -170,6 +178,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         if (learnedModel != null) {
             out.writeBytesReference(RankerModelCodec.toBytes(learnedModel));
         }
+        out.writeBoolean(interestCandidates);
     }
 
     public static PersonalizeQueryBuilder fromXContent(XContentParser parser) throws IOException {
@@ -188,6 +197,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         String popularityField = null;
         Float popularityPivot = null;
         String ranker = null;
+        Boolean interestCandidates = null;
         String queryName = null;
         float boost = DEFAULT_BOOST;
         String currentName = null;
@@ -239,6 +249,8 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                     popularityPivot = parser.floatValue();
                 } else if (RANKER.match(currentName, parser.getDeprecationHandler())) {
                     ranker = parser.text();
+                } else if (INTEREST_CANDIDATES.match(currentName, parser.getDeprecationHandler())) {
+                    interestCandidates = parseStrictBoolean(parser, token, INTEREST_CANDIDATES);
                 } else if (AbstractQueryBuilder.NAME_FIELD.match(currentName, parser.getDeprecationHandler())) {
                     queryName = parser.text();
                 } else if (AbstractQueryBuilder.BOOST_FIELD.match(currentName, parser.getDeprecationHandler())) {
@@ -292,11 +304,29 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             if (ranker != null) {
                 builder.ranker = Ranker.parse(ranker);
             }
+            if (interestCandidates != null) {
+                builder.interestCandidates = interestCandidates;
+            }
             builder.queryName(queryName).boost(boost);
             return builder;
         } catch (IllegalArgumentException e) {
             throw new ParsingException(parser.getTokenLocation(), e.getMessage(), e);
         }
+    }
+
+    /** true or false (as a JSON boolean or the string); anything else is a 400 naming the field. */
+    private static boolean parseStrictBoolean(XContentParser parser, XContentParser.Token token, ParseField field) throws IOException {
+        if (token == XContentParser.Token.VALUE_BOOLEAN) {
+            return parser.booleanValue();
+        }
+        String text = token == XContentParser.Token.VALUE_STRING ? parser.text() : null;
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new ParsingException(
+            parser.getTokenLocation(),
+            "[" + NAME + "] [" + field.getPreferredName() + "] must be true or false, got [" + (token == XContentParser.Token.VALUE_NULL ? "null" : parser.text()) + "]"
+        );
     }
 
     /**
@@ -388,6 +418,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         }
         builder.field(POPULARITY_PIVOT.getPreferredName(), popularityPivot);
         builder.field(RANKER.getPreferredName(), ranker.label());
+        builder.field(INTEREST_CANDIDATES.getPreferredName(), interestCandidates);
         printBoostAndQueryName(builder);
         builder.endObject();
     }
@@ -471,6 +502,7 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
         copy.interests = interests;
         copy.ranker = ranker;
         copy.learnedModel = learnedModel;
+        copy.interestCandidates = interestCandidates;
         copy.queryName(queryName).boost(boost);
         return copy;
     }
@@ -506,7 +538,9 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
                 : match.toQuery(context));
         }
         LazyQuery semantic = queryVector != null && weights.semantic() > 0 ? LazyQuery.of(() -> knn(context, queryVector, knnFilter)) : null;
-        List<InterestCandidates.Search> interestQueries = uses(weights.interest()) ? interestSearches(context, knnFilter) : List.of();
+        // with interest_candidates false, a query's own candidates are the only ones the interests score
+        boolean searchInterests = uses(weights.interest()) && (interestCandidates || (lexical == null && semantic == null));
+        List<InterestCandidates.Search> interestQueries = searchInterests ? interestSearches(context, knnFilter) : List.of();
         boolean collaborative = uses(weights.collaborative()) && interests.collaborative().isEmpty() == false;
         MappedFieldType popularityType = popularityField == null ? null : context.fieldMapper(popularityField);
         boolean noOtherSource = lexical == null && semantic == null && interestQueries.isEmpty() && collaborative == false;
@@ -637,12 +671,13 @@ public final class PersonalizeQueryBuilder extends AbstractQueryBuilder<Personal
             && Arrays.equals(queryVector, other.queryVector)
             && Objects.equals(interests, other.interests)
             && ranker == other.ranker
-            && Objects.equals(learnedModel, other.learnedModel);
+            && Objects.equals(learnedModel, other.learnedModel)
+            && interestCandidates == other.interestCandidates;
     }
 
     @Override
     protected int doHashCode() {
-        return Objects.hash(listenerId, queryText, textFields, vectorField, audioVectorField, k, weights, excludeHeard, filter, normalization, lexicalPivot, popularityField, ranker);
+        return Objects.hash(listenerId, queryText, textFields, vectorField, audioVectorField, k, weights, excludeHeard, filter, normalization, lexicalPivot, popularityField, ranker, interestCandidates);
     }
 
     @Override

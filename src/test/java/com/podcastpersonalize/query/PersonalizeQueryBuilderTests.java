@@ -73,13 +73,23 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
         assertNotEquals(parse("{\"listener_id\": \"u1\"}"), learned);
     }
 
+    public void testInterestCandidatesIsOnByDefaultAndOffOnRequest() throws IOException {
+        String byDefault = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, parse("{\"listener_id\": \"u1\"}"));
+        assertTrue(byDefault, byDefault.contains("\"interest_candidates\":true"));
+        PersonalizeQueryBuilder off = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": false}");
+        String json = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, off);
+        assertTrue(json, json.contains("\"interest_candidates\":false"));
+        assertNotEquals(parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\"}"), off);
+        assertEquals(off, parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": \"false\"}"));
+    }
+
     public void testOnlyListenerIdIsRequired() throws IOException {
         PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\"}");
         assertEquals(new PersonalizeQueryBuilder("u1"), builder);
     }
 
     public void testResolvedQueryTravelsToShardsWithVectorAndInterests() throws IOException {
-        PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"filter\": {\"term\": {\"lang\": \"en\"}}}");
+        PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": false, \"filter\": {\"term\": {\"lang\": \"en\"}}}");
         // what rewrite produces on the coordinating node, through the same copy path
         var resolved = withResolved(builder, new float[] { 0.6f, 0.8f }, new ListenerInterests(
             ListenerInterests.Strategy.INTERESTS,
@@ -114,6 +124,9 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
             { "{\"listener_id\": \"u\", \"filter\": \"lang:en\"}", "[filter] must be a query object" },
             { "{\"listener_id\": \"u\", \"filter\": {\"no_such_query\": {}}}", "no_such_query" },
             { "{\"listener_id\": \"u\", \"ranker\": \"deep\"}", "[ranker] [deep] does not exist; available: [blend, learned]" },
+            { "{\"listener_id\": \"u\", \"interest_candidates\": \"no\"}", "[interest_candidates] must be true or false, got [no]" },
+            { "{\"listener_id\": \"u\", \"interest_candidates\": 0}", "[interest_candidates] must be true or false, got [0]" },
+            { "{\"listener_id\": \"u\", \"interest_candidates\": null}", "[interest_candidates] must be true or false, got [null]" },
             { "{\"listener_id\": \"u\", \"normalization\": \"zscore\"}", "[normalization] must be one of [saturation, rrf]" },
             { "{\"listener_id\": \"u\", \"listenerid\": \"v\"}", "unknown field [listenerid]" },
             { "{\"listener_id\": \"u\", \"lexical_pivot\": 0}", "[lexical_pivot] must be a finite number > 0" },

@@ -71,6 +71,26 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         assertEquals(TwoTastes.JAZZ_ANSWER, lexicalOnly.ids().get(0));
     }
 
+    /**
+     * With interest_candidates false the interests run no k-NN search of their own when there is a
+     * query: they score the query's candidates only, and still decide an ambiguous query.
+     */
+    public void testWithoutInterestCandidatesTheInterestsStillDecideAnAmbiguousQuery() throws Exception {
+        indexCatalogue("episodes", 3);
+        setUpListeners();
+        String body = "{\"size\": 5, \"query\": {\"personalize\": %s}}";
+        String off = ", \"interest_candidates\": false";
+        Result jazz = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, off)));
+        assertEquals("jazz listener: " + jazz.ids(), TwoTastes.JAZZ_ANSWER, jazz.ids().get(0));
+        assertEquals("interests", jazz.strategy());
+        Result crime = search("episodes", body.formatted(personalize(CRIME_LISTENER, TwoTastes.AMBIGUOUS_QUERY, off)));
+        assertEquals("crime listener: " + crime.ids(), TwoTastes.CRIME_ANSWER, crime.ids().get(0));
+        // without a query the option changes nothing: the interests are the candidates
+        Result recommended = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, off)));
+        Result recommendedByDefault = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, "")));
+        assertEquals(recommendedByDefault.ids(), recommended.ids());
+    }
+
     public void testExcludeHeardCanBeTurnedOff() throws Exception {
         indexCatalogue("episodes", 3);
         setUpListeners();
@@ -191,6 +211,7 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"vector_field\": \"missing_field\"}}}", "is not mapped");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_vector\": [0.6, 0.8]}}}", "[query_vector]");
         assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"query_vector\": \"jazz\"}}}", "[query_vector]");
+        assertBadRequest("episodes", "{\"query\": {\"personalize\": {\"listener_id\": \"u\", \"interest_candidates\": \"no\"}}}", "[interest_candidates]");
     }
 
 }
