@@ -115,10 +115,7 @@ public final class EventIngest {
             this.outcomes = outcomes;
             this.config = config;
             this.listener = listener;
-            this.episodeSource = new EpisodeSource(
-                indices.settings().get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD),
-                indices.settings().get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD)
-            );
+            this.episodeSource = EpisodeSource.of(indices.settings());
             this.episodesIndex = indices.episodes();
             this.eventsIndex = indices.events();
         }

@@ -1,5 +1,8 @@
 package com.podcastpersonalize.listeners;
 
+import com.podcastpersonalize.settings.PodcastSettings;
+
+import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.common.xcontent.support.XContentMapValues;
 
 import java.util.List;
@@ -7,6 +10,11 @@ import java.util.Map;
 
 /** Reads {@link EpisodeFeatures} from an episode document's source; fields are named by the settings. */
 public record EpisodeSource(String topicsField, String showField) {
+
+    /** With the fields the cluster's settings name now. */
+    public static EpisodeSource of(ClusterSettings settings) {
+        return new EpisodeSource(settings.get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD), settings.get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD));
+    }
 
     /** The source fields to fetch (source filtering keeps the rest of the episode off the wire). */
     public String[] includes() {

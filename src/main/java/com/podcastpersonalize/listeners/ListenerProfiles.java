@@ -226,10 +226,7 @@ public final class ListenerProfiles {
     }
 
     private void resolveAndWrite(String storedId, ProfileStore.Versioned current, List<Map<String, Object>> sources, int attemptsLeft, ActionListener<Rebuilt> listener) {
-        EpisodeSource episodeSource = new EpisodeSource(
-            indices.settings().get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD),
-            indices.settings().get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD)
-        );
+        EpisodeSource episodeSource = EpisodeSource.of(indices.settings());
         List<ListenerEvent> events = sources.stream().map(EventDocument::event).toList();
         List<String> episodeIds = List.copyOf(new LinkedHashSet<>(events.stream().map(ListenerEvent::episodeId).filter(id -> id != null).toList()));
         ActionListener<Map<String, EpisodeFeatures>> withEpisodes = ActionListener.wrap(episodes -> {

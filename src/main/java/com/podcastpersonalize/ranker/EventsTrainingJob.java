@@ -42,7 +42,7 @@ public abstract class EventsTrainingJob<P, S extends ModelVersions<?>> {
         reader.read(
             settings.get(PodcastSettings.LISTENERS_EVENTS_INDEX),
             settings.get(PodcastSettings.EPISODES_INDEX),
-            new EpisodeSource(settings.get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD), settings.get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD)),
+            EpisodeSource.of(settings),
             cancelled,
             read -> live.update(s -> s.withProgress(s.progress().withEvents(read))),
             () -> live.update(s -> s.withProgress(s.progress().inPhase("fetching_episodes"))),

@@ -94,7 +94,7 @@ public final class SequenceInterests {
             listener.onResponse(found);
             return;
         }
-        EpisodeSource source = new EpisodeSource(settings.get(PodcastSettings.LISTENERS_EPISODE_TOPICS_FIELD), settings.get(PodcastSettings.LISTENERS_EPISODE_SHOW_FIELD));
+        EpisodeSource source = EpisodeSource.of(settings);
         MultiGetRequest request = new MultiGetRequest().realtime(false);
         FetchSourceContext fields = new FetchSourceContext(true, source.includes(), null);
         missing.forEach(id -> request.add(new MultiGetRequest.Item(index, id).fetchSourceContext(fields)));
