@@ -1,5 +1,6 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.search.SearchEvaluation;
 import com.podcastpersonalize.it.eval.sequence.SequenceInterestComparison;
 import com.podcastpersonalize.it.support.JsonNodeClient;
 
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * the listeners' profiles through the events API (test profiles from the training part, validation
  * profiles from the training part minus its latest share), train the collaborative model from the
  * validation events and tune {@code personalize} on validation, then train it, the learned ranker and
- * the sequence model from the stored events and run every system on the test split.
+ * the sequence model from the stored events and run every system on the test split, then the same
+ * listeners' searches ({@link SearchEvaluation}).
  */
 public final class DatasetEvaluation {
 
@@ -107,6 +109,10 @@ public final class DatasetEvaluation {
             List.of(tuned, new MoreLikeThisRecommender(client, index, dataset.textFields()))), testCases));
         systems.add(evaluator.evaluate(new FusionRecommender("tuned ⊕ item-item CF (RRF, reference)", List.of(tuned, collaborative)), testCases));
         seconds.put("personalize", elapsed(start));
+
+        start = System.nanoTime();
+        systems.addAll(new SearchEvaluation(client, index).evaluate(testCases, evaluator, learned));
+        seconds.put("personalized search", elapsed(start));
 
         start = System.nanoTime(); // issue 8's experiment: needs the profiles the events built
         systems.addAll(new SequenceInterestComparison(client, index, vectors, options.seed()).evaluate(dataset, splits, testCases, evaluator, seconds));

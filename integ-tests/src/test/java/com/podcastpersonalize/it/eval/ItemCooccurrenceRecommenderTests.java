@@ -31,6 +31,6 @@ public class ItemCooccurrenceRecommenderTests extends OpenSearchTestCase {
     public void testAListenerWhoLikedNothingGetsNothing() {
         List<ListenerSplit> splits = List.of(split("u1", rated("u1", "a", 5)), split("u2", rated("u2", "z", 4)));
         ItemCooccurrenceRecommender cf = new ItemCooccurrenceRecommender(splits, RATINGS);
-        assertEquals(List.of(), cf.recommend(new ListenerQuery("test-x", List.of("q"), List.of("q"))));
+        assertEquals(List.of(), cf.recommend(new ListenerQuery("test-x", List.of("q"), List.of("q"), null)));
     }
 }

@@ -1,5 +1,6 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.search.SearchReport;
 import com.podcastpersonalize.it.eval.sequence.SequenceReport;
 
 import org.opensearch.common.xcontent.json.JsonXContent;
@@ -55,6 +56,7 @@ public final class JsonReport {
                     b.endArray().endObject();
                 }
                 SequenceReport.json(b, result, options.seed());
+                SearchReport.json(b, result, options.seed());
                 b.endObject();
             }
             b.endArray().endObject();

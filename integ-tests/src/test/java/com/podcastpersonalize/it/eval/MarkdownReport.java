@@ -1,5 +1,6 @@
 package com.podcastpersonalize.it.eval;
 
+import com.podcastpersonalize.it.eval.search.SearchReport;
 import com.podcastpersonalize.it.eval.sequence.SequenceReport;
 
 import java.util.List;
@@ -18,7 +19,7 @@ public final class MarkdownReport {
                     result.listeners(), result.listenersWithRelevant(), result.catalogueSize(), result.eventsSent()));
             md.append("| system | kind | NDCG@10 | Recall@10 | MRR@10 | coverage | diversity | ms/request |\n");
             md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-            for (SystemResult s : result.systems()) {
+            for (SystemResult s : result.systems().stream().filter(system -> !SearchReport.isSearch(system)).toList()) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.3f | %.1f |%n",
                     s.system(), s.kind(), s.ndcg(), s.recall(), s.mrr(), s.coverage(), s.diversity(), s.millisPerRequest()));
             }
@@ -33,6 +34,7 @@ public final class MarkdownReport {
                     .append(result.tuning().best().describe()).append(".\n");
             }
             md.append(SequenceReport.markdown(result, seed));
+            md.append(SearchReport.markdown(result, seed));
             md.append('\n');
         }
         return md.toString();

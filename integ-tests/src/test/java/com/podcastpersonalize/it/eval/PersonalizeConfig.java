@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param popularityField the popularity field
  * @param popularityPivot the popularity pivot
  * @param ranker          {@code blend} or {@code learned} (null: the clause's default, blend)
+ * @param interestCandidates whether the interests add candidates of their own to a search with a query (null: the clause's default)
  */
 public record PersonalizeConfig(
     String name,
@@ -27,7 +28,8 @@ public record PersonalizeConfig(
     String normalization,
     String popularityField,
     Double popularityPivot,
-    String ranker
+    String ranker,
+    Boolean interestCandidates
 ) {
 
     public PersonalizeConfig {
@@ -35,19 +37,23 @@ public record PersonalizeConfig(
     }
 
     public static PersonalizeConfig defaults(String name, String kind) {
-        return new PersonalizeConfig(name, kind, Map.of(), null, null, null, null);
+        return new PersonalizeConfig(name, kind, Map.of(), null, null, null, null, null);
     }
 
     public PersonalizeConfig named(String newName, String newKind) {
-        return new PersonalizeConfig(newName, newKind, weights, normalization, popularityField, popularityPivot, ranker);
+        return new PersonalizeConfig(newName, newKind, weights, normalization, popularityField, popularityPivot, ranker, interestCandidates);
     }
 
     public PersonalizeConfig withPopularityField(String field) {
-        return new PersonalizeConfig(name, kind, weights, normalization, field, popularityPivot, ranker);
+        return new PersonalizeConfig(name, kind, weights, normalization, field, popularityPivot, ranker, interestCandidates);
     }
 
     public PersonalizeConfig withRanker(String newRanker) {
-        return new PersonalizeConfig(name, kind, weights, normalization, popularityField, popularityPivot, newRanker);
+        return new PersonalizeConfig(name, kind, weights, normalization, popularityField, popularityPivot, newRanker, interestCandidates);
+    }
+
+    public PersonalizeConfig withInterestCandidates(boolean candidates) {
+        return new PersonalizeConfig(name, kind, weights, normalization, popularityField, popularityPivot, ranker, candidates);
     }
 
     /** Writes the clause's optional parameters into the open {@code personalize} object. */
@@ -71,6 +77,9 @@ public record PersonalizeConfig(
         if (ranker != null) {
             clause.field("ranker", ranker);
         }
+        if (interestCandidates != null) {
+            clause.field("interest_candidates", interestCandidates);
+        }
     }
 
     /** The parameters in words, e.g. {@code weights {interest 0.4, popularity 0.8}, normalization rrf}. */
@@ -83,6 +92,7 @@ public record PersonalizeConfig(
         append(text, "normalization", normalization);
         append(text, "popularity_pivot", popularityPivot == null ? null : format(popularityPivot));
         append(text, "ranker", ranker);
+        append(text, "interest_candidates", interestCandidates == null ? null : interestCandidates.toString());
         return text.isEmpty() ? "clause defaults" : text.toString();
     }
 

@@ -32,17 +32,17 @@ public final class PersonalizeSystems {
         if (learned) {
             configs.add(PersonalizeConfig.defaults(LEARNED, "personalize").withRanker("learned"));
             if (sequence) {
-                configs.add(new PersonalizeConfig(LEARNED + ", sequence strength 1.0", "experiment", Map.of(SEQUENCE, 1.0), null, null, null, "learned"));
+                configs.add(new PersonalizeConfig(LEARNED + ", sequence strength 1.0", "experiment", Map.of(SEQUENCE, 1.0), null, null, null, "learned", null));
             }
         }
         configs.add(PersonalizeConfig.defaults(DEFAULT, "personalize"));
-        configs.add(new PersonalizeConfig(RRF, "personalize", Map.of(), "rrf", null, null, null));
+        configs.add(new PersonalizeConfig(RRF, "personalize", Map.of(), "rrf", null, null, null, null));
         for (String component : COMPONENTS) {
-            configs.add(new PersonalizeConfig("personalize without " + component, "ablation", Map.of(component, 0.0), null, null, null, null));
+            configs.add(new PersonalizeConfig("personalize without " + component, "ablation", Map.of(component, 0.0), null, null, null, null, null));
         }
         if (sequence) {
             for (double strength : SEQUENCE_STRENGTHS) {
-                configs.add(new PersonalizeConfig("personalize, sequence strength " + strength, "experiment", Map.of(SEQUENCE, strength), null, null, null, null));
+                configs.add(new PersonalizeConfig("personalize, sequence strength " + strength, "experiment", Map.of(SEQUENCE, strength), null, null, null, null, null));
             }
         }
         configs.add(tuned.withPopularityField("play_count").named(TUNED, "tuned"));

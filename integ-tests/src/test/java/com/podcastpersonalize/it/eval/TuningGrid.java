@@ -31,7 +31,7 @@ public final class TuningGrid {
                     weights.put("interest", 0.4);
                     weights.put("popularity", popularity);
                     weights.put("collaborative", collaborative);
-                    PersonalizeConfig config = new PersonalizeConfig("candidate", "tuned", weights, normalization, popularityField, POPULARITY_PIVOT, null);
+                    PersonalizeConfig config = new PersonalizeConfig("candidate", "tuned", weights, normalization, popularityField, POPULARITY_PIVOT, null, null);
                     configs.add(config.named(config.describe(), "tuned"));
                 }
             }
