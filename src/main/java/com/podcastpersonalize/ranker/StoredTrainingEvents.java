@@ -4,6 +4,7 @@ import com.podcastpersonalize.events.EventDocument;
 import com.podcastpersonalize.events.ListenerEvent;
 import com.podcastpersonalize.events.StoredEventScan;
 import com.podcastpersonalize.listeners.EpisodeFeatures;
+import com.podcastpersonalize.listeners.EpisodeFeaturesReader;
 import com.podcastpersonalize.listeners.EpisodeSource;
 import com.podcastpersonalize.listeners.ResolvedEvent;
 
@@ -27,7 +28,7 @@ public final class StoredTrainingEvents {
 
     public StoredTrainingEvents(Client client) {
         this.scan = new StoredEventScan(client);
-        this.episodes = new EpisodeFeaturesReader(client);
+        this.episodes = new EpisodeFeaturesReader(client, null, EpisodeFeaturesReader.ItemFailures.FAIL);
     }
 
     /**

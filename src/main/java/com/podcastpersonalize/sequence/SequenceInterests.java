@@ -1,18 +1,15 @@
 package com.podcastpersonalize.sequence;
 
 import com.podcastpersonalize.listeners.EpisodeCache;
-import com.podcastpersonalize.listeners.EpisodeFeatures;
+import com.podcastpersonalize.listeners.EpisodeFeaturesReader;
 import com.podcastpersonalize.listeners.EpisodeSource;
 import com.podcastpersonalize.listeners.Profile;
 import com.podcastpersonalize.settings.PodcastSettings;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.opensearch.action.get.MultiGetItemResponse;
-import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.common.settings.ClusterSettings;
 import org.opensearch.core.action.ActionListener;
-import org.opensearch.search.fetch.subphase.FetchSourceContext;
 import org.opensearch.transport.client.Client;
 
 import java.util.ArrayList;
@@ -31,16 +28,14 @@ public final class SequenceInterests {
 
     private static final Logger LOGGER = LogManager.getLogger(SequenceInterests.class);
 
-    private final Client client;
     private final ClusterSettings settings;
     private final SequenceModelStore models;
-    private final EpisodeCache cache;
+    private final EpisodeFeaturesReader episodes;
 
     public SequenceInterests(Client client, ClusterSettings settings, SequenceModelStore models, EpisodeCache cache) {
-        this.client = client;
         this.settings = settings;
         this.models = models;
-        this.cache = cache;
+        this.episodes = new EpisodeFeaturesReader(client, cache, EpisodeFeaturesReader.ItemFailures.SKIP);
     }
 
     /**
@@ -77,38 +72,16 @@ public final class SequenceInterests {
         }, listener::onFailure));
     }
 
-    /** The text vectors of {@code ids} that have one: cached ones at once, the others by one multi-get. */
+    /** The text vectors of {@code ids} that have one; an episode that cannot be read is left out. */
     private void vectors(List<String> ids, ActionListener<Map<String, float[]>> listener) {
-        String index = settings.get(PodcastSettings.EPISODES_INDEX);
-        Map<String, float[]> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : ids) {
-            EpisodeFeatures cached = cache.get(index, id);
-            if (cached == null) {
-                missing.add(id);
-            } else if (cached.textVector() != null) {
-                found.put(id, cached.textVector());
-            }
-        }
-        if (missing.isEmpty()) {
-            listener.onResponse(found);
-            return;
-        }
-        EpisodeSource source = EpisodeSource.of(settings);
-        MultiGetRequest request = new MultiGetRequest().realtime(false);
-        FetchSourceContext fields = new FetchSourceContext(true, source.includes(), null);
-        missing.forEach(id -> request.add(new MultiGetRequest.Item(index, id).fetchSourceContext(fields)));
-        client.multiGet(request, ActionListener.wrap(response -> {
-            for (MultiGetItemResponse item : response.getResponses()) {
-                if (!item.isFailed() && item.getResponse().isExists()) {
-                    EpisodeFeatures features = source.read(item.getResponse().getSourceAsMap());
-                    cache.put(index, item.getId(), features);
-                    if (features.textVector() != null) {
-                        found.put(item.getId(), features.textVector());
-                    }
+        episodes.read(settings.get(PodcastSettings.EPISODES_INDEX), EpisodeSource.of(settings), ids, () -> false, ActionListener.wrap(features -> {
+            Map<String, float[]> vectors = new HashMap<>();
+            features.forEach((id, episode) -> {
+                if (episode.textVector() != null) {
+                    vectors.put(id, episode.textVector());
                 }
-            }
-            listener.onResponse(found);
+            });
+            listener.onResponse(vectors);
         }, listener::onFailure));
     }
 }
