@@ -73,14 +73,14 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
         assertNotEquals(parse("{\"listener_id\": \"u1\"}"), learned);
     }
 
-    public void testInterestCandidatesIsOnByDefaultAndOffOnRequest() throws IOException {
+    public void testInterestCandidatesIsOffByDefaultAndOnRequest() throws IOException {
         String byDefault = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, parse("{\"listener_id\": \"u1\"}"));
-        assertTrue(byDefault, byDefault.contains("\"interest_candidates\":true"));
-        PersonalizeQueryBuilder off = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": false}");
-        String json = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, off);
-        assertTrue(json, json.contains("\"interest_candidates\":false"));
-        assertNotEquals(parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\"}"), off);
-        assertEquals(off, parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": \"false\"}"));
+        assertTrue(byDefault, byDefault.contains("\"interest_candidates\":false"));
+        PersonalizeQueryBuilder on = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": true}");
+        String json = org.opensearch.core.common.Strings.toString(org.opensearch.common.xcontent.XContentType.JSON, on);
+        assertTrue(json, json.contains("\"interest_candidates\":true"));
+        assertNotEquals(parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\"}"), on);
+        assertEquals(parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\"}"), parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": \"false\"}"));
     }
 
     public void testOnlyListenerIdIsRequired() throws IOException {
@@ -89,7 +89,7 @@ public class PersonalizeQueryBuilderTests extends OpenSearchTestCase {
     }
 
     public void testResolvedQueryTravelsToShardsWithVectorAndInterests() throws IOException {
-        PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": false, \"filter\": {\"term\": {\"lang\": \"en\"}}}");
+        PersonalizeQueryBuilder builder = parse("{\"listener_id\": \"u1\", \"query_text\": \"jazz\", \"interest_candidates\": true, \"filter\": {\"term\": {\"lang\": \"en\"}}}");
         // what rewrite produces on the coordinating node, through the same copy path
         var resolved = withResolved(builder, new float[] { 0.6f, 0.8f }, new ListenerInterests(
             ListenerInterests.Strategy.INTERESTS,

@@ -72,21 +72,23 @@ public class PersonalizeQueryIT extends TwoTastesTestCase {
     }
 
     /**
-     * With interest_candidates false the interests run no k-NN search of their own when there is a
-     * query: they score the query's candidates only, and still decide an ambiguous query.
+     * By default (interest_candidates false) the interests run no k-NN search of their own when there
+     * is a query: they score the query's candidates only, and still decide an ambiguous query; with
+     * interest_candidates true they add candidates of their own, and the answer is the same.
      */
-    public void testWithoutInterestCandidatesTheInterestsStillDecideAnAmbiguousQuery() throws Exception {
+    public void testWithOrWithoutInterestCandidatesTheInterestsDecideAnAmbiguousQuery() throws Exception {
         indexCatalogue("episodes", 3);
         setUpListeners();
         String body = "{\"size\": 5, \"query\": {\"personalize\": %s}}";
-        String off = ", \"interest_candidates\": false";
-        Result jazz = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, off)));
-        assertEquals("jazz listener: " + jazz.ids(), TwoTastes.JAZZ_ANSWER, jazz.ids().get(0));
-        assertEquals("interests", jazz.strategy());
-        Result crime = search("episodes", body.formatted(personalize(CRIME_LISTENER, TwoTastes.AMBIGUOUS_QUERY, off)));
-        assertEquals("crime listener: " + crime.ids(), TwoTastes.CRIME_ANSWER, crime.ids().get(0));
+        for (String option : List.of("", ", \"interest_candidates\": false", ", \"interest_candidates\": true")) {
+            Result jazz = search("episodes", body.formatted(personalize(JAZZ_LISTENER, TwoTastes.AMBIGUOUS_QUERY, option)));
+            assertEquals("jazz listener" + option + ": " + jazz.ids(), TwoTastes.JAZZ_ANSWER, jazz.ids().get(0));
+            assertEquals("interests", jazz.strategy());
+            Result crime = search("episodes", body.formatted(personalize(CRIME_LISTENER, TwoTastes.AMBIGUOUS_QUERY, option)));
+            assertEquals("crime listener" + option + ": " + crime.ids(), TwoTastes.CRIME_ANSWER, crime.ids().get(0));
+        }
         // without a query the option changes nothing: the interests are the candidates
-        Result recommended = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, off)));
+        Result recommended = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, ", \"interest_candidates\": true")));
         Result recommendedByDefault = search("episodes", body.formatted(personalize(JAZZ_LISTENER, null, "")));
         assertEquals(recommendedByDefault.ids(), recommended.ids());
     }

@@ -23,18 +23,18 @@ import java.util.TreeSet;
  * topic of an item they went on to like (the first taxonomy topic the pipeline tagged it with: an
  * ambiguous query that many items match), and the relevant items are those of their held-out likes
  * that carry that topic. The {@code personalize} clause runs with the query and without any personal
- * signal, with its defaults, and with {@code interest_candidates} false (candidates from the query
- * only), with the blend and, when one was trained, the learned ranker. It answers whether leaving the
- * interests' own k-NN searches out of a query's candidates (issue 6's faster path) costs quality.
+ * signal, and with {@code interest_candidates} true (the interests' own k-NN searches add candidates)
+ * and false (the default: candidates from the query only), with the blend and, when one was trained,
+ * the learned ranker. It measures what leaving the interests' k-NN searches out of a search costs.
  */
 public final class SearchEvaluation {
 
     static final String KIND = "search";
     public static final String QUERY_ONLY = "search: query only (personal weights 0)";
-    public static final String DEFAULTS = "search: personalize (defaults)";
-    public static final String QUERY_CANDIDATES = "search: personalize, interest_candidates false";
-    public static final String LEARNED = "search: learned ranker";
-    public static final String LEARNED_QUERY_CANDIDATES = "search: learned ranker, interest_candidates false";
+    public static final String INTEREST_CANDIDATES = "search: personalize, interest_candidates true";
+    public static final String QUERY_CANDIDATES = "search: personalize, interest_candidates false (default)";
+    public static final String LEARNED = "search: learned ranker, interest_candidates true";
+    public static final String LEARNED_QUERY_CANDIDATES = "search: learned ranker, interest_candidates false (default)";
 
     private final JsonNodeClient client;
     private final String index;
@@ -58,10 +58,10 @@ public final class SearchEvaluation {
         List<PersonalizeConfig> configs = new ArrayList<>();
         Map<String, Double> noPersonalSignal = Map.of("interest", 0.0, "collaborative", 0.0, "popularity", 0.0, "audio", 0.0);
         configs.add(new PersonalizeConfig(QUERY_ONLY, KIND, noPersonalSignal, null, null, null, null, null));
-        configs.add(PersonalizeConfig.defaults(DEFAULTS, KIND));
+        configs.add(PersonalizeConfig.defaults(INTEREST_CANDIDATES, KIND).withInterestCandidates(true));
         configs.add(PersonalizeConfig.defaults(QUERY_CANDIDATES, KIND).withInterestCandidates(false));
         if (learned) {
-            configs.add(PersonalizeConfig.defaults(LEARNED, KIND).withRanker("learned"));
+            configs.add(PersonalizeConfig.defaults(LEARNED, KIND).withRanker("learned").withInterestCandidates(true));
             configs.add(PersonalizeConfig.defaults(LEARNED_QUERY_CANDIDATES, KIND).withRanker("learned").withInterestCandidates(false));
         }
         return configs;

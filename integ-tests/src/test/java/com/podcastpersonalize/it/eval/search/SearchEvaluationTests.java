@@ -35,11 +35,12 @@ public class SearchEvaluationTests extends OpenSearchTestCase {
         assertEquals(List.of(), SearchEvaluation.searchCases(List.of(recommendation("u1", Set.of("a"))), Map.of("b", List.of("jazz"))));
     }
 
-    public void testInterestCandidatesFalseIsComparedWithTheDefaultsForBothRankers() {
+    public void testInterestCandidatesFalseIsComparedWithTrueForBothRankers() {
         var configs = SearchEvaluation.configs(true);
         assertEquals(5, configs.size());
-        assertEquals("clause defaults", configs.get(1).describe());
+        assertEquals("interest_candidates true", configs.get(1).describe());
         assertEquals("interest_candidates false", configs.get(2).describe());
+        assertEquals("ranker learned, interest_candidates true", configs.get(3).describe());
         assertEquals("ranker learned, interest_candidates false", configs.get(4).describe());
         assertEquals(3, SearchEvaluation.configs(false).size());
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The personalized-search section of one data set, for the reports: each search system's figures and
- * the paired bootstrap interval of {@code interest_candidates} false against the clause's defaults
+ * the paired bootstrap interval of {@code interest_candidates} false (the default) against true
  * (and likewise with the learned ranker). Empty when the data set's run had no search systems.
  */
 public final class SearchReport {
@@ -59,8 +59,8 @@ public final class SearchReport {
                 s.millisPerRequest()));
         }
         md.append('\n');
-        appendGain(md, result, SearchEvaluation.DEFAULTS, SearchEvaluation.QUERY_ONLY, seed);
-        appendGain(md, result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.DEFAULTS, seed);
+        appendGain(md, result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.QUERY_ONLY, seed);
+        appendGain(md, result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.INTEREST_CANDIDATES, seed);
         appendGain(md, result, SearchEvaluation.LEARNED_QUERY_CANDIDATES, SearchEvaluation.LEARNED, seed);
         return md.toString();
     }
@@ -76,8 +76,8 @@ public final class SearchReport {
             return;
         }
         b.startObject("personalized_search");
-        jsonGain(b, "personalize_vs_query_only", gain(result, SearchEvaluation.DEFAULTS, SearchEvaluation.QUERY_ONLY, seed));
-        jsonGain(b, "query_candidates_vs_defaults", gain(result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.DEFAULTS, seed));
+        jsonGain(b, "personalize_vs_query_only", gain(result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.QUERY_ONLY, seed));
+        jsonGain(b, "query_candidates_vs_interest_candidates", gain(result, SearchEvaluation.QUERY_CANDIDATES, SearchEvaluation.INTEREST_CANDIDATES, seed));
         jsonGain(b, "learned_query_candidates_vs_learned", gain(result, SearchEvaluation.LEARNED_QUERY_CANDIDATES, SearchEvaluation.LEARNED, seed));
         b.endObject();
     }
