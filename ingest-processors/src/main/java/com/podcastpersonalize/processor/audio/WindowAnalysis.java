@@ -54,6 +54,7 @@ final class WindowAnalysis {
     private final double[] magnitude = new double[BINS];
     private final double[] flatnessWork = new double[BINS];
     private final double[] rolloffWork = new double[BINS];
+    private final ZeroCrossingRate.Counter zeroCrossings = new ZeroCrossingRate.Counter();
     // |STFT|² of the current window, kept for chroma's second pass; overwritten by the next window of the same
     // length (FrameFeatures holds only per-frame results)
     private double[][] power = new double[0][];
@@ -101,7 +102,7 @@ final class WindowAnalysis {
         double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false);
         double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE));
 
-        double[] zcr = ZeroCrossingRate.compute(y, N_FFT, HOP, true);
+        double[] zcr = zeroCrossings.compute(y, N_FFT, HOP, true);
         double[] onset = OnsetStrength.fromLogMel(logMel, N_FFT, HOP);
         Yin.Result pitch = Yin.compute(y, sr, Yin.DEFAULT_FMIN, Yin.DEFAULT_FMAX, N_FFT, HOP, Yin.DEFAULT_TROUGH_THRESHOLD, true);
 

@@ -2,7 +2,8 @@ package com.podcastpersonalize.processor.audio.features;
 
 /**
  * The linear autocorrelation r_t(τ) = Σ_{n=0..N-1-τ} x[s+n]·x[s+n+τ], τ = 0..maxLag, of consecutive frames
- * x[s .. s+N) with s = t·hop, for {@link Yin}, frame after frame.
+ * x[s .. s+N) with s = t·hop, for {@link Yin}, frame after frame. x is the samples y zero-padded by {@code pad} on
+ * both sides (YIN's centred frames), read from y as needed ({@link Framing#readPadded}) rather than copied whole.
  *
  * <p>When frames are whole numbers of hops and maxLag &lt; hop (YIN's defaults: N 2048, hop 512, lags up to
  * 338 at 22050 Hz), frames share their hop-long blocks, and so does the work. Split frame t into its B = N/hop
@@ -17,7 +18,8 @@ package com.podcastpersonalize.processor.audio.features;
  */
 final class FrameAutocorrelation {
 
-    private final double[] x;
+    private final float[] y;
+    private final int pad;
     private final int frameLength;
     private final int hop;
     private final int maxLag;
@@ -36,8 +38,9 @@ final class FrameAutocorrelation {
     private int knownBlocks;
     private int frame;
 
-    FrameAutocorrelation(double[] x, int frameLength, int hop, int maxLag) {
-        this.x = x;
+    FrameAutocorrelation(float[] y, int pad, int frameLength, int hop, int maxLag) {
+        this.y = y;
+        this.pad = pad;
         this.frameLength = frameLength;
         this.hop = hop;
         this.maxLag = maxLag;
@@ -71,8 +74,7 @@ final class FrameAutocorrelation {
             load(frame * hop, frameLength);
             fft.powerSpectrum(buf, re);
             java.util.Arrays.fill(im, 0.0);
-            fft.inverse(re, im, buf);
-            System.arraycopy(buf, 0, out, 0, maxLag + 1);
+            readLags(out);
         }
         frame++;
     }
@@ -101,6 +103,11 @@ final class FrameAutocorrelation {
                 im[f] += ci[f];
             }
         }
+        readLags(out);
+    }
+
+    /** The inverse transform of re/im; its first maxLag+1 values into out. */
+    private void readLags(double[] out) {
         fft.inverse(re, im, buf);
         System.arraycopy(buf, 0, out, 0, maxLag + 1);
     }
@@ -121,9 +128,9 @@ final class FrameAutocorrelation {
         }
     }
 
+    /** buf = x[start .. start+len) followed by zeros. */
     private void load(int start, int len) {
-        int n = Math.max(0, Math.min(len, Math.min(buf.length, x.length - start)));
-        System.arraycopy(x, start, buf, 0, n);
-        java.util.Arrays.fill(buf, n, buf.length, 0.0);
+        Framing.readPadded(y, pad, start, len, buf);
+        java.util.Arrays.fill(buf, len, buf.length, 0.0);
     }
 }

@@ -27,6 +27,20 @@ public final class Framing {
         return pad(y, 0, Pad.CONSTANT);
     }
 
+    /**
+     * {@code x[start .. start+len)} of {@code x = pad(y, pad, CONSTANT)} into {@code dst[0 .. len)}, as doubles, without
+     * building the padded copy: the samples of the padding (and past either end) read as zeros.
+     */
+    public static void readPadded(float[] y, int pad, int start, int len, double[] dst) {
+        int from = Math.max(0, Math.min(len, pad - start)); // dst index of y[0], clamped to the span
+        int to = Math.max(from, Math.min(len, pad + y.length - start)); // dst index just past y's last sample
+        java.util.Arrays.fill(dst, 0, from, 0.0);
+        for (int i = from, j = start - pad + from; i < to; i++, j++) {
+            dst[i] = y[j];
+        }
+        java.util.Arrays.fill(dst, to, len, 0.0);
+    }
+
     /** Frames of {@code frameLength} every {@code hop} samples that fit in {@code length} samples. */
     public static int frameCount(int length, int frameLength, int hop) {
         if (length < frameLength) {

@@ -33,10 +33,11 @@ public final class Yin {
         if (maxPeriod <= minPeriod) {
             throw new IllegalArgumentException("yin: no period range for fmin=" + fmin + " fmax=" + fmax + " frame_length=" + frameLength);
         }
-        double[] x = center ? Framing.pad(y, frameLength / 2, Framing.Pad.CONSTANT) : Framing.toDouble(y);
-        int frames = Framing.frameCount(x.length, frameLength, hop);
-        FrameAutocorrelation autocorrelation = new FrameAutocorrelation(x, frameLength, hop, maxPeriod);
+        int pad = center ? frameLength / 2 : 0; // frames of y zero-padded by pad on both sides, read without a padded copy
+        int frames = Framing.frameCount(y.length + 2 * pad, frameLength, hop);
+        FrameAutocorrelation autocorrelation = new FrameAutocorrelation(y, pad, frameLength, hop, maxPeriod);
         double[] acf = new double[maxPeriod + 1];
+        double[] lead = new double[maxPeriod]; // the frame's first samples, for the Σ x[m]² terms
         double[] diff = new double[maxPeriod + 1];
         double[] cumulative = new double[maxPeriod + 1];
         int span = maxPeriod - minPeriod + 1;
@@ -45,13 +46,13 @@ public final class Yin {
         boolean[] voiced = new boolean[frames];
         double[] trough = new double[frames];
         for (int t = 0; t < frames; t++) {
-            int start = t * hop;
             autocorrelation.next(acf);
+            Framing.readPadded(y, pad, t * hop, maxPeriod, lead);
             double head = 0; // Σ_{m<τ} x[m]²
             double running = 0; // Σ_{j≤τ} d(j)
             diff[0] = 0;
             for (int tau = 1; tau <= maxPeriod; tau++) {
-                double v = x[start + tau - 1];
+                double v = lead[tau - 1];
                 head += v * v;
                 diff[tau] = 2 * (acf[0] - acf[tau]) - head;
                 running += diff[tau];

@@ -5,18 +5,20 @@ import org.opensearch.test.OpenSearchTestCase;
 /** The shared-block autocorrelation against the definition, summed directly, for both of its strategies. */
 public class FrameAutocorrelationTests extends OpenSearchTestCase {
 
-    private static double[] signal(int n) {
-        double[] x = new double[n];
+    private static float[] signal(int n) {
+        float[] y = new float[n];
         for (int i = 0; i < n; i++) {
-            x[i] = Math.sin(i * 0.031) * 0.5 + (random().nextDouble() - 0.5) * 0.2;
+            y[i] = (float) (Math.sin(i * 0.031) * 0.5 + (random().nextDouble() - 0.5) * 0.2);
         }
-        return x;
+        return y;
     }
 
-    private static void assertMatchesDefinition(int frameLength, int hop, int maxLag) {
-        double[] x = signal(frameLength + 37 * hop);
+    /** Frames of y zero-padded by {@code pad} on both sides (built here as a copy, which the class under test avoids). */
+    private static void assertMatchesDefinition(int frameLength, int hop, int maxLag, int pad) {
+        float[] y = signal(frameLength + 37 * hop);
+        double[] x = Framing.pad(y, pad, Framing.Pad.CONSTANT);
         int frames = Framing.frameCount(x.length, frameLength, hop);
-        FrameAutocorrelation acf = new FrameAutocorrelation(x, frameLength, hop, maxLag);
+        FrameAutocorrelation acf = new FrameAutocorrelation(y, pad, frameLength, hop, maxLag);
         double[] ours = new double[maxLag + 1];
         for (int t = 0; t < frames; t++) {
             acf.next(ours);
@@ -29,6 +31,11 @@ public class FrameAutocorrelationTests extends OpenSearchTestCase {
                 assertEquals("frame " + t + " lag " + tau, r, ours[tau], 1e-12 * frameLength);
             }
         }
+    }
+
+    private static void assertMatchesDefinition(int frameLength, int hop, int maxLag) {
+        assertMatchesDefinition(frameLength, hop, maxLag, 0);
+        assertMatchesDefinition(frameLength, hop, maxLag, frameLength / 2); // centred frames, as YIN takes them
     }
 
     public void testBlockwiseAtYinDefaults() {
