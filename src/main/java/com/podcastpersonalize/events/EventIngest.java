@@ -48,7 +48,8 @@ import java.util.function.UnaryOperator;
  * written in one bulk with optimistic concurrency (see {@link ProfileStore}). When a profile update
  * fails for good, that listener's event documents are deleted again so that a retry counts them.
  * With {@code profile_write_delay} above 0 the request answers once its events are stored and the
- * profile updates are written behind ({@link ProfileStore#updateBehind}).
+ * profile updates are written behind ({@link ProfileStore#updateBehind}), unless the request waits
+ * for its profiles ({@code wait_for_profiles}: written through, as with no delay).
  */
 public final class EventIngest {
 
@@ -77,7 +78,8 @@ public final class EventIngest {
         return profiles.listenersWithUpdatesWaiting();
     }
 
-    public void ingest(List<EventsRequestParser.Slot> slots, ActionListener<List<Outcome>> listener) {
+    /** @param waitForProfiles answer only once the listeners' profiles are written, whatever {@code profile_write_delay} */
+    public void ingest(List<EventsRequestParser.Slot> slots, boolean waitForProfiles, ActionListener<List<Outcome>> listener) {
         Outcome[] outcomes = new Outcome[slots.size()];
         List<ListenerEvent> valid = new ArrayList<>();
         for (EventsRequestParser.Slot slot : slots) {
@@ -92,7 +94,7 @@ public final class EventIngest {
             listener.onResponse(List.of(outcomes));
             return;
         }
-        Request request = new Request(valid, positions, outcomes, ProfileConfig.from(indices.settings()), listener);
+        Request request = new Request(valid, positions, outcomes, ProfileConfig.from(indices.settings()), waitForProfiles, listener);
         indices.ensure(ActionListener.wrap(ignored -> request.embedQueries(), listener::onFailure));
     }
 
@@ -102,6 +104,7 @@ public final class EventIngest {
         private final int[] positions;
         private final Outcome[] outcomes;
         private final ProfileConfig config;
+        private final boolean waitForProfiles;
         private final ActionListener<List<Outcome>> listener;
         private final EpisodeSource episodeSource;
         private final String episodesIndex;
@@ -109,11 +112,13 @@ public final class EventIngest {
         private Map<String, float[]> queryVectors = Map.of();
         private Exception queryFailure;
 
-        Request(List<ListenerEvent> events, int[] positions, Outcome[] outcomes, ProfileConfig config, ActionListener<List<Outcome>> listener) {
+        Request(List<ListenerEvent> events, int[] positions, Outcome[] outcomes, ProfileConfig config, boolean waitForProfiles,
+            ActionListener<List<Outcome>> listener) {
             this.events = events;
             this.positions = positions;
             this.outcomes = outcomes;
             this.config = config;
+            this.waitForProfiles = waitForProfiles;
             this.listener = listener;
             this.episodeSource = EpisodeSource.of(indices.settings());
             this.episodesIndex = indices.episodes();
@@ -296,7 +301,7 @@ public final class EventIngest {
                 });
             });
             long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
-            if (writeDelay > 0) {
+            if (writeDelay > 0 && waitForProfiles == false) {
                 // write-behind: the events are stored (the source of truth), their profile update follows
                 profiles.updateBehind(changes, writeDelay);
                 createdByListener.values().forEach(created -> created.forEach(this::created));

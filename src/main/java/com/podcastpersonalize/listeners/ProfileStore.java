@@ -99,13 +99,20 @@ public final class ProfileStore {
 
     /**
      * The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest
-     * write, after this node's deferred changes for the listener were written.
+     * write, after this node's deferred changes for the listener were written (other nodes' deferred
+     * changes are not waited for: {@link ListenerFlushAction} does that).
      */
     public void get(String storedId, ActionListener<Versioned> listener) {
-        queue.flush(storedId, () -> getStored(storedId, listener));
+        flushLocal(storedId, () -> getStored(storedId, listener));
     }
 
-    private void getStored(String storedId, ActionListener<Versioned> listener) {
+    /** Calls {@code done} once this node's deferred changes for {@code storedId} were written (or failed); at once when it holds none. */
+    public void flushLocal(String storedId, Runnable done) {
+        queue.flush(storedId, done);
+    }
+
+    /** The stored profile, or null, as it is now (realtime get), without writing any deferred change first. */
+    public void getStored(String storedId, ActionListener<Versioned> listener) {
         client.get(new GetRequest(indices.profiles(), storedId), ActionListener.wrap(
             response -> listener.onResponse(response.isExists() ? new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm()) : null),
             e -> {
