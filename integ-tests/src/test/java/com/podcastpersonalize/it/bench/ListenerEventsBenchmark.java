@@ -98,7 +98,7 @@ public final class ListenerEventsBenchmark {
             report.line("");
             report.line("Stored by the API path: %s documents in podcast-events and podcast-profiles.", counts);
             report.line("Requests refused with 429 and retried (the node's memory circuit breaker): %s.", REJECTED.isEmpty() ? "none" : REJECTED.toString());
-            call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null}}");
+            call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null, \"plugins.podcast.listeners.profile_write_delay\": null}}");
         }
         report.print();
     }
@@ -116,7 +116,7 @@ public final class ListenerEventsBenchmark {
     static double run(RestClient client, Stream stream, int round, Path path) throws Exception {
         boolean api = path != Path.BULK;
         call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": "
-            + (path == Path.API_WRITE_BEHIND ? "\"" + WRITE_DELAY + "\"" : "null") + "}}");
+            + (path == Path.API_WRITE_BEHIND ? "\"" + WRITE_DELAY + "\"" : "\"0s\"") + "}}");
         List<String> bodies = new ArrayList<>();
         Random random = new Random(round * 31L + stream.listenersPerRequest);
         long base = 1_700_000_000_000L + (round + 2L) * 86_400_000L * 3;
