@@ -97,19 +97,38 @@ public final class ListenerFlushAction extends ActionType<ListenerFlushAction.Re
         }
     }
 
-    /** One node is done. */
+    /** One node is done; {@code dropped}: it held back changes for the listener and dropped them. */
     public static final class NodeResponse extends BaseNodeResponse {
-        NodeResponse(DiscoveryNode node) {
+        private final boolean dropped;
+
+        NodeResponse(DiscoveryNode node, boolean dropped) {
             super(node);
+            this.dropped = dropped;
         }
 
         public NodeResponse(StreamInput in) throws IOException {
             super(in);
+            dropped = in.readBoolean();
+        }
+
+        public boolean dropped() {
+            return dropped;
+        }
+
+        @Override
+        public void writeTo(StreamOutput out) throws IOException {
+            super.writeTo(out);
+            out.writeBoolean(dropped);
         }
     }
 
     /** Every node's answer; {@link #failures()} names the nodes that could not confirm. */
     public static final class Response extends BaseNodesResponse<NodeResponse> {
+        /** Whether any node dropped held-back changes for the listener. */
+        public boolean dropped() {
+            return getNodes().stream().anyMatch(NodeResponse::dropped);
+        }
+
         public Response(ClusterName clusterName, List<NodeResponse> nodes, List<FailedNodeException> failures) {
             super(clusterName, nodes, failures);
         }

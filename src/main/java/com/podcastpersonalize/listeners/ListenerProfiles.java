@@ -47,7 +47,10 @@ public final class ListenerProfiles {
     /** What a rebuild did. */
     public record Rebuilt(Profile profile, int eventsReplayed) {}
 
-    /** What a delete removed; {@code eventsRemaining} is counted after the last refresh (0 unless writes raced the delete). */
+    /**
+     * What a delete removed ({@code profileDeleted}: a stored profile, or updates some node held back
+     * for it); {@code eventsRemaining} is counted after the last refresh (0 unless writes raced the delete).
+     */
     public record Deleted(boolean profileDeleted, long eventsDeleted, long eventsRemaining) {}
 
     private final Client client;
@@ -94,7 +97,7 @@ public final class ListenerProfiles {
     /** The stored profile, or null, once every node has written the changes it held back for the listener. */
     public void get(String storedId, ActionListener<Profile> listener) {
         everyNode(storedId, ListenerFlushAction.Mode.FLUSH, ActionListener.wrap(
-            unconfirmed -> store.getStored(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? null : versioned.profile()), listener::onFailure)),
+            flushed -> store.getStored(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? null : versioned.profile()), listener::onFailure)),
             listener::onFailure
         ));
     }
@@ -108,9 +111,9 @@ public final class ListenerProfiles {
      * profile deleted a third time, after twice {@code profile_write_delay}.
      */
     public void delete(String storedId, ActionListener<Deleted> listener) {
-        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(unconfirmed -> deleteProfile(storedId, ActionListener.wrap(
+        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(first -> deleteProfile(storedId, ActionListener.wrap(
             deleted -> deleteEvents(storedId, 0, ActionListener.wrap(
-                counts -> deleteAgain(storedId, new Deleted(deleted, counts[0], counts[1]), unconfirmed.isEmpty() == false, listener),
+                counts -> deleteAgain(storedId, new Deleted(deleted || first.dropped(), counts[0], counts[1]), first.unconfirmed().isEmpty() == false, listener),
                 listener::onFailure
             )),
             listener::onFailure
@@ -119,9 +122,9 @@ public final class ListenerProfiles {
 
     /** After the events are gone: every node drops what it holds back for the listener once more, and the profile is deleted again. */
     private void deleteAgain(String storedId, Deleted result, boolean unconfirmedBefore, ActionListener<Deleted> listener) {
-        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(unconfirmed -> deleteProfile(storedId, ActionListener.wrap(again -> {
-            Deleted deleted = new Deleted(result.profileDeleted() || again, result.eventsDeleted(), result.eventsRemaining());
-            if (unconfirmedBefore || unconfirmed.isEmpty() == false) {
+        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(second -> deleteProfile(storedId, ActionListener.wrap(again -> {
+            Deleted deleted = new Deleted(result.profileDeleted() || second.dropped() || again, result.eventsDeleted(), result.eventsRemaining());
+            if (unconfirmedBefore || second.unconfirmed().isEmpty() == false) {
                 deleteAfterDelay(storedId, deleted, listener);
             } else {
                 listener.onResponse(deleted);
@@ -142,13 +145,16 @@ public final class ListenerProfiles {
         );
     }
 
-    /**
-     * Asks every node to write ({@code FLUSH}) or drop ({@code DISCARD}) what it holds back for the
-     * listener; completes with the nodes that could not confirm (empty: all did).
-     */
-    private void everyNode(String storedId, ListenerFlushAction.Mode mode, ActionListener<List<String>> listener) {
+    /** What the nodes answered: whether any dropped held-back changes, and the nodes that could not confirm (empty: all did). */
+    private record Broadcast(boolean dropped, List<String> unconfirmed) {}
+
+    /** Asks every node to write ({@code FLUSH}) or drop ({@code DISCARD}) what it holds back for the listener. */
+    private void everyNode(String storedId, ListenerFlushAction.Mode mode, ActionListener<Broadcast> listener) {
         client.execute(ListenerFlushAction.INSTANCE, new ListenerFlushAction.Request(storedId, mode), ActionListener.wrap(
-            response -> listener.onResponse(response.failures().stream().map(f -> f.nodeId() + ": " + f.getDetailedMessage()).toList()),
+            response -> listener.onResponse(new Broadcast(
+                response.dropped(),
+                response.failures().stream().map(f -> f.nodeId() + ": " + f.getDetailedMessage()).toList()
+            )),
             listener::onFailure
         ));
     }
@@ -211,11 +217,11 @@ public final class ListenerProfiles {
             listener.onFailure(new OpenSearchStatusException("listener has no stored events: the events index [" + events + "] does not exist", RestStatus.NOT_FOUND));
             return;
         }
-        everyNode(storedId, ListenerFlushAction.Mode.FLUSH, ActionListener.wrap(unconfirmed -> {
-            if (unconfirmed.isEmpty() == false) {
+        everyNode(storedId, ListenerFlushAction.Mode.FLUSH, ActionListener.wrap(flushed -> {
+            if (flushed.unconfirmed().isEmpty() == false) {
                 // a held-back change written after the rebuild would count its events twice
                 listener.onFailure(new OpenSearchStatusException(
-                    "could not make every node write the profile updates it holds back for the listener; retry: " + unconfirmed,
+                    "could not make every node write the profile updates it holds back for the listener; retry: " + flushed.unconfirmed(),
                     RestStatus.SERVICE_UNAVAILABLE
                 ));
                 return;

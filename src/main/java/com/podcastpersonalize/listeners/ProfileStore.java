@@ -180,10 +180,11 @@ public final class ProfileStore {
 
     /**
      * Before a delete: drops this node's changes still waiting for {@code storedId} (those waited
-     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has landed.
+     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has
+     * landed. Returns whether any change was dropped.
      */
-    public void discard(String storedId, Runnable done) {
-        queue.discard(storedId, () -> {
+    public boolean discard(String storedId, Runnable done) {
+        return queue.discard(storedId, () -> {
             forget(storedId);
             done.run();
         });

@@ -161,9 +161,10 @@ final class ProfileWriteQueue {
 
     /**
      * Drops the changes waiting for {@code id} (the listener is being deleted: those waited for fail)
-     * and calls {@code done} once its write in flight, if any, has landed.
+     * and calls {@code done} once its write in flight, if any, has landed. Returns whether any change
+     * was dropped.
      */
-    void discard(String id, Runnable done) {
+    boolean discard(String id, Runnable done) {
         List<Waiting> dropped = List.of();
         synchronized (slots) {
             Slot slot = slots.get(id);
@@ -183,6 +184,7 @@ final class ProfileWriteQueue {
         if (done != null) {
             done.run();
         }
+        return dropped.isEmpty() == false;
     }
 
     /** Listeners with a change waiting or in flight (for tests and stats). */

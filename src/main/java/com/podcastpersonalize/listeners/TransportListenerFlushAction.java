@@ -67,10 +67,11 @@ public final class TransportListenerFlushAction extends TransportNodesAction<
     @Override
     protected ListenerFlushAction.NodeResponse nodeOperation(ListenerFlushAction.NodeRequest request) {
         CountDownLatch done = new CountDownLatch(1);
+        boolean dropped = false;
         if (request.mode() == ListenerFlushAction.Mode.FLUSH) {
             store.flushLocal(request.storedId(), done::countDown);
         } else {
-            store.discard(request.storedId(), done::countDown);
+            dropped = store.discard(request.storedId(), done::countDown);
         }
         try {
             if (done.await(WAIT_SECONDS, TimeUnit.SECONDS) == false) {
@@ -80,6 +81,6 @@ public final class TransportListenerFlushAction extends TransportNodesAction<
             Thread.currentThread().interrupt();
             throw new OpenSearchTimeoutException("interrupted while waiting for the profile write of the listener", e);
         }
-        return new ListenerFlushAction.NodeResponse(clusterService.localNode());
+        return new ListenerFlushAction.NodeResponse(clusterService.localNode(), dropped);
     }
 }

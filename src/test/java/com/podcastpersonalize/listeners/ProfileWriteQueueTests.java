@@ -177,7 +177,7 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         var waiting = submit(queue, Map.of("a", count(EventType.LIKE)));
         queue.defer(Map.of("a", count(EventType.SKIP)), 1000);
         List<String> deleted = new ArrayList<>();
-        queue.discard("a", () -> deleted.add("a"));
+        assertTrue("changes were dropped", queue.discard("a", () -> deleted.add("a")));
         assertEquals("the waiting change failed", List.of("a"), List.copyOf(waiting.get().keySet()));
         assertEquals("the write in flight is not over", List.of(), deleted);
         writer.land();
@@ -187,6 +187,9 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         assertEquals("nothing else written", 1, writer.writes.size());
         assertEquals(Map.of(EventType.PLAY, 1L), writer.stored.get("a").counts());
         assertEquals(0, queue.pendingListeners());
+        List<String> again = new ArrayList<>();
+        assertFalse("nothing held back any more", queue.discard("a", () -> again.add("a")));
+        assertEquals(List.of("a"), again);
     }
 
     public void testFailedDeferredChangesAreRetriedAtLaterFlushesThenDropped() {

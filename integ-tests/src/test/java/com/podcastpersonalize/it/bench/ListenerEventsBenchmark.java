@@ -51,8 +51,8 @@ public final class ListenerEventsBenchmark {
     static final String WRITE_DELAY = "1s";
     /** Length of each sustained stream, several times the longest delay. */
     static final int SUSTAINED_SECONDS = 60;
-    /** {@code profile_write_delay} of the sustained streams. */
-    static final String[] SUSTAINED_DELAYS = { "1s", "5s", "10s" };
+    /** {@code profile_write_delay} of the sustained streams (0s: written through, for comparison). */
+    static final String[] SUSTAINED_DELAYS = { "0s", "1s", "5s", "10s" };
     static final String[] TYPES = { "play", "play", "complete", "like", "skip", "play", "complete", "dislike", "play", "complete" };
 
     public static void main(String[] args) throws Exception {
