@@ -104,7 +104,8 @@ public final class EventIngest {
         private final int[] positions;
         private final Outcome[] outcomes;
         private final ProfileConfig config;
-        private final boolean waitForProfiles;
+        /** Profile updates written behind: the profiles read are then only checked, never written from. */
+        private final boolean writeBehind;
         private final ActionListener<List<Outcome>> listener;
         private final EpisodeSource episodeSource;
         private final String episodesIndex;
@@ -118,7 +119,7 @@ public final class EventIngest {
             this.positions = positions;
             this.outcomes = outcomes;
             this.config = config;
-            this.waitForProfiles = waitForProfiles;
+            this.writeBehind = waitForProfiles == false && indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis() > 0;
             this.listener = listener;
             this.episodeSource = EpisodeSource.of(indices.settings());
             this.episodesIndex = indices.episodes();
@@ -159,7 +160,8 @@ public final class EventIngest {
             }
             List<String> listenerIds = new ArrayList<>();
             for (String id : new LinkedHashSet<>(events.stream().map(ListenerEvent::listenerId).toList())) {
-                ProfileStore.Versioned cached = profiles.cached(id);
+                // written through, the profile read is the base of the write (a copy); behind, it is only checked
+                ProfileStore.Versioned cached = writeBehind ? profiles.peek(id) : profiles.cached(id);
                 if (cached != null) {
                     known.put(id, cached);
                 } else {
@@ -300,10 +302,9 @@ public final class EventIngest {
                     return profile;
                 });
             });
-            long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
-            if (writeDelay > 0 && waitForProfiles == false) {
+            if (writeBehind) {
                 // write-behind: the events are stored (the source of truth), their profile update follows
-                profiles.updateBehind(changes, writeDelay);
+                profiles.updateBehind(changes, indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis());
                 createdByListener.values().forEach(created -> created.forEach(this::created));
                 done();
                 return;

@@ -80,6 +80,15 @@ public final class ProfileStore {
         return versioned == null ? null : new Versioned(versioned.profile().copy(), versioned.seqNo(), versioned.primaryTerm());
     }
 
+    /**
+     * The profile this node last wrote for {@code storedId}, with its version, or null: the cached
+     * object itself, to be read only (a cached profile is never changed in place; writes start from
+     * a {@link #cached} copy).
+     */
+    public Versioned peek(String storedId) {
+        return cache == null ? null : cache.get(cacheKey(storedId));
+    }
+
     /** Forgets the cached profile of {@code storedId} (after a delete). */
     public void forget(String storedId) {
         if (cache != null) {
