@@ -91,6 +91,8 @@ final class ProfileWriteQueue {
     /** Listeners with changes waiting or a write in flight (guarded by itself). */
     private final Map<String, Slot> slots = new HashMap<>();
     private boolean flushScheduled;
+    /** The delay the pending timed flush was scheduled with. */
+    private long scheduledDelayMillis;
     private long deferDelayMillis;
 
     ProfileWriteQueue(Writer writer, Scheduler scheduler) {
@@ -128,8 +130,12 @@ final class ProfileWriteQueue {
         synchronized (slots) {
             deferDelayMillis = delayMillis;
             changes.forEach((id, change) -> slots.computeIfAbsent(id, i -> new Slot()).waiting.add(new Waiting(change, null, 0)));
-            schedule = flushScheduled == false;
-            flushScheduled = true;
+            // a shorter delay than the pending flush's (the setting was lowered) schedules an earlier one
+            schedule = flushScheduled == false || delayMillis < scheduledDelayMillis;
+            if (schedule) {
+                flushScheduled = true;
+                scheduledDelayMillis = delayMillis;
+            }
             full = slots.size() >= MAX_DEFERRED_LISTENERS;
         }
         if (full) {
@@ -272,7 +278,10 @@ final class ProfileWriteQueue {
                 }
             }
             schedule &= flushScheduled == false;
-            flushScheduled |= schedule;
+            if (schedule) {
+                flushScheduled = true;
+                scheduledDelayMillis = deferDelayMillis;
+            }
         }
         batch.forEach((id, waiting) -> waiting.stream().filter(w -> w.done() != null).forEach(w -> w.done().report(id, failures.get(id))));
         drained.forEach(Runnable::run);
