@@ -48,7 +48,8 @@ import java.util.function.UnaryOperator;
  * written in one bulk with optimistic concurrency (see {@link ProfileStore}). When a profile update
  * fails for good, that listener's event documents are deleted again so that a retry counts them.
  * With {@code profile_write_delay} above 0 the request answers once its events are stored and the
- * profile updates are written behind ({@link ProfileStore#updateBehind}).
+ * profile updates are written behind ({@link ProfileStore#updateBehind}), unless the request waits
+ * for its profiles ({@code wait_for_profiles}: written through, as with no delay).
  */
 public final class EventIngest {
 
@@ -77,7 +78,8 @@ public final class EventIngest {
         return profiles.listenersWithUpdatesWaiting();
     }
 
-    public void ingest(List<EventsRequestParser.Slot> slots, ActionListener<List<Outcome>> listener) {
+    /** @param waitForProfiles answer only once the listeners' profiles are written, whatever {@code profile_write_delay} */
+    public void ingest(List<EventsRequestParser.Slot> slots, boolean waitForProfiles, ActionListener<List<Outcome>> listener) {
         Outcome[] outcomes = new Outcome[slots.size()];
         List<ListenerEvent> valid = new ArrayList<>();
         for (EventsRequestParser.Slot slot : slots) {
@@ -92,7 +94,7 @@ public final class EventIngest {
             listener.onResponse(List.of(outcomes));
             return;
         }
-        Request request = new Request(valid, positions, outcomes, ProfileConfig.from(indices.settings()), listener);
+        Request request = new Request(valid, positions, outcomes, ProfileConfig.from(indices.settings()), waitForProfiles, listener);
         indices.ensure(ActionListener.wrap(ignored -> request.embedQueries(), listener::onFailure));
     }
 
@@ -102,6 +104,8 @@ public final class EventIngest {
         private final int[] positions;
         private final Outcome[] outcomes;
         private final ProfileConfig config;
+        /** Profile updates written behind: the profiles read are then only checked, never written from. */
+        private final boolean writeBehind;
         private final ActionListener<List<Outcome>> listener;
         private final EpisodeSource episodeSource;
         private final String episodesIndex;
@@ -109,11 +113,13 @@ public final class EventIngest {
         private Map<String, float[]> queryVectors = Map.of();
         private Exception queryFailure;
 
-        Request(List<ListenerEvent> events, int[] positions, Outcome[] outcomes, ProfileConfig config, ActionListener<List<Outcome>> listener) {
+        Request(List<ListenerEvent> events, int[] positions, Outcome[] outcomes, ProfileConfig config, boolean waitForProfiles,
+            ActionListener<List<Outcome>> listener) {
             this.events = events;
             this.positions = positions;
             this.outcomes = outcomes;
             this.config = config;
+            this.writeBehind = waitForProfiles == false && indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis() > 0;
             this.listener = listener;
             this.episodeSource = EpisodeSource.of(indices.settings());
             this.episodesIndex = indices.episodes();
@@ -154,7 +160,8 @@ public final class EventIngest {
             }
             List<String> listenerIds = new ArrayList<>();
             for (String id : new LinkedHashSet<>(events.stream().map(ListenerEvent::listenerId).toList())) {
-                ProfileStore.Versioned cached = profiles.cached(id);
+                // written through, the profile read is the base of the write (a copy); behind, it is only checked
+                ProfileStore.Versioned cached = writeBehind ? profiles.peek(id) : profiles.cached(id);
                 if (cached != null) {
                     known.put(id, cached);
                 } else {
@@ -295,10 +302,9 @@ public final class EventIngest {
                     return profile;
                 });
             });
-            long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
-            if (writeDelay > 0) {
+            if (writeBehind) {
                 // write-behind: the events are stored (the source of truth), their profile update follows
-                profiles.updateBehind(changes, writeDelay);
+                profiles.updateBehind(changes, indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis());
                 createdByListener.values().forEach(created -> created.forEach(this::created));
                 done();
                 return;

@@ -47,7 +47,10 @@ public final class ListenerProfiles {
     /** What a rebuild did. */
     public record Rebuilt(Profile profile, int eventsReplayed) {}
 
-    /** What a delete removed; {@code eventsRemaining} is counted after the last refresh (0 unless writes raced the delete). */
+    /**
+     * What a delete removed ({@code profileDeleted}: a stored profile, or updates some node held back
+     * for it); {@code eventsRemaining} is counted after the last refresh (0 unless writes raced the delete).
+     */
     public record Deleted(boolean profileDeleted, long eventsDeleted, long eventsRemaining) {}
 
     private final Client client;
@@ -91,34 +94,69 @@ public final class ListenerProfiles {
         }, listener::onFailure));
     }
 
-    /** The stored profile, or null. */
+    /** The stored profile, or null, once every node has written the changes it held back for the listener. */
     public void get(String storedId, ActionListener<Profile> listener) {
-        store.get(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? null : versioned.profile()), listener::onFailure));
+        everyNode(storedId, ListenerFlushAction.Mode.FLUSH, ActionListener.wrap(
+            flushed -> store.getStored(storedId, ActionListener.wrap(versioned -> listener.onResponse(versioned == null ? null : versioned.profile()), listener::onFailure)),
+            listener::onFailure
+        ));
     }
 
     /**
      * Deletes the profile and every stored event of the listener, then checks that no event is left.
-     * This node's profile updates still waiting for the listener are dropped first. With write-behind
-     * on ({@code profile_write_delay} above 0) another node may still write a waiting update after the
-     * profile was deleted: so the profile is deleted once more after twice that delay.
+     * Every node drops the profile changes it holds back for the listener (write-behind) before the
+     * profile is deleted, and again after the events are gone (a request that stored events just
+     * before the delete may have deferred its change meanwhile), then the profile is deleted once more.
+     * A node that could not confirm might still write a held-back change later: only then is the
+     * profile deleted a third time, after twice {@code profile_write_delay}.
      */
     public void delete(String storedId, ActionListener<Deleted> listener) {
-        long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
-        ActionListener<Boolean> profileDeleted = ActionListener.wrap(deleted -> deleteEvents(storedId, 0, ActionListener.wrap(counts -> {
-            if (writeDelay == 0) {
-                listener.onResponse(new Deleted(deleted, counts[0], counts[1]));
-                return;
+        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(first -> deleteProfile(storedId, ActionListener.wrap(
+            deleted -> deleteEvents(storedId, 0, ActionListener.wrap(
+                counts -> deleteAgain(storedId, new Deleted(deleted || first.dropped(), counts[0], counts[1]), first.unconfirmed().isEmpty() == false, listener),
+                listener::onFailure
+            )),
+            listener::onFailure
+        )), listener::onFailure));
+    }
+
+    /** After the events are gone: every node drops what it holds back for the listener once more, and the profile is deleted again. */
+    private void deleteAgain(String storedId, Deleted result, boolean unconfirmedBefore, ActionListener<Deleted> listener) {
+        everyNode(storedId, ListenerFlushAction.Mode.DISCARD, ActionListener.wrap(second -> deleteProfile(storedId, ActionListener.wrap(again -> {
+            Deleted deleted = new Deleted(result.profileDeleted() || second.dropped() || again, result.eventsDeleted(), result.eventsRemaining());
+            if (unconfirmedBefore || second.unconfirmed().isEmpty() == false) {
+                deleteAfterDelay(storedId, deleted, listener);
+            } else {
+                listener.onResponse(deleted);
             }
-            client.threadPool().schedule(
-                () -> deleteProfile(storedId, ActionListener.wrap(
-                    again -> listener.onResponse(new Deleted(deleted || again, counts[0], counts[1])),
-                    listener::onFailure
-                )),
-                TimeValue.timeValueMillis(2 * writeDelay),
-                ThreadPool.Names.GENERIC
-            );
-        }, listener::onFailure)), listener::onFailure);
-        store.discard(storedId, () -> deleteProfile(storedId, profileDeleted));
+        }, listener::onFailure)), listener::onFailure));
+    }
+
+    /** A node did not confirm that it dropped the listener's held-back changes: delete the profile again once they would have been written. */
+    private void deleteAfterDelay(String storedId, Deleted result, ActionListener<Deleted> listener) {
+        long writeDelay = indices.settings().get(PodcastSettings.LISTENERS_PROFILE_WRITE_DELAY).millis();
+        client.threadPool().schedule(
+            () -> deleteProfile(storedId, ActionListener.wrap(
+                again -> listener.onResponse(new Deleted(result.profileDeleted() || again, result.eventsDeleted(), result.eventsRemaining())),
+                listener::onFailure
+            )),
+            TimeValue.timeValueMillis(Math.max(1, 2 * writeDelay)),
+            ThreadPool.Names.GENERIC
+        );
+    }
+
+    /** What the nodes answered: whether any dropped held-back changes, and the nodes that could not confirm (empty: all did). */
+    private record Broadcast(boolean dropped, List<String> unconfirmed) {}
+
+    /** Asks every node to write ({@code FLUSH}) or drop ({@code DISCARD}) what it holds back for the listener. */
+    private void everyNode(String storedId, ListenerFlushAction.Mode mode, ActionListener<Broadcast> listener) {
+        client.execute(ListenerFlushAction.INSTANCE, new ListenerFlushAction.Request(storedId, mode), ActionListener.wrap(
+            response -> listener.onResponse(new Broadcast(
+                response.dropped(),
+                response.failures().stream().map(f -> f.nodeId() + ": " + f.getDetailedMessage()).toList()
+            )),
+            listener::onFailure
+        ));
     }
 
     private void deleteProfile(String storedId, ActionListener<Boolean> listener) {
@@ -179,19 +217,31 @@ public final class ListenerProfiles {
             listener.onFailure(new OpenSearchStatusException("listener has no stored events: the events index [" + events + "] does not exist", RestStatus.NOT_FOUND));
             return;
         }
-        store.get(storedId, ActionListener.wrap(current -> {
-            if (current == null) {
-                listener.onFailure(new OpenSearchStatusException("no profile for this listener", RestStatus.NOT_FOUND));
+        everyNode(storedId, ListenerFlushAction.Mode.FLUSH, ActionListener.wrap(flushed -> {
+            if (flushed.unconfirmed().isEmpty() == false) {
+                // a held-back change written after the rebuild would count its events twice
+                listener.onFailure(new OpenSearchStatusException(
+                    "could not make every node write the profile updates it holds back for the listener; retry: " + flushed.unconfirmed(),
+                    RestStatus.SERVICE_UNAVAILABLE
+                ));
                 return;
             }
-            client.admin().indices().refresh(new RefreshRequest(events), ActionListener.wrap(
-                refreshed -> collect(events, storedId, new ArrayList<>(), null, ActionListener.wrap(
-                    stored -> resolveAndWrite(storedId, current, stored, attemptsLeft, listener),
-                    listener::onFailure
-                )),
-                listener::onFailure
-            ));
+            store.getStored(storedId, ActionListener.wrap(current -> rebuildFrom(storedId, current, events, attemptsLeft, listener), listener::onFailure));
         }, listener::onFailure));
+    }
+
+    private void rebuildFrom(String storedId, ProfileStore.Versioned current, String events, int attemptsLeft, ActionListener<Rebuilt> listener) {
+        if (current == null) {
+            listener.onFailure(new OpenSearchStatusException("no profile for this listener", RestStatus.NOT_FOUND));
+            return;
+        }
+        client.admin().indices().refresh(new RefreshRequest(events), ActionListener.wrap(
+            refreshed -> collect(events, storedId, new ArrayList<>(), null, ActionListener.wrap(
+                stored -> resolveAndWrite(storedId, current, stored, attemptsLeft, listener),
+                listener::onFailure
+            )),
+            listener::onFailure
+        ));
     }
 
     /** Pages through the listener's events in apply order ({@code @timestamp}, then event id). */

@@ -80,6 +80,15 @@ public final class ProfileStore {
         return versioned == null ? null : new Versioned(versioned.profile().copy(), versioned.seqNo(), versioned.primaryTerm());
     }
 
+    /**
+     * The profile this node last wrote for {@code storedId}, with its version, or null: the cached
+     * object itself, to be read only (a cached profile is never changed in place; writes start from
+     * a {@link #cached} copy).
+     */
+    public Versioned peek(String storedId) {
+        return cache == null ? null : cache.get(cacheKey(storedId));
+    }
+
     /** Forgets the cached profile of {@code storedId} (after a delete). */
     public void forget(String storedId) {
         if (cache != null) {
@@ -99,13 +108,20 @@ public final class ProfileStore {
 
     /**
      * The stored profile, or null when there is none (nor a profiles index). Realtime: sees the latest
-     * write, after this node's deferred changes for the listener were written.
+     * write, after this node's deferred changes for the listener were written (other nodes' deferred
+     * changes are not waited for: {@link ListenerFlushAction} does that).
      */
     public void get(String storedId, ActionListener<Versioned> listener) {
-        queue.flush(storedId, () -> getStored(storedId, listener));
+        flushLocal(storedId, () -> getStored(storedId, listener));
     }
 
-    private void getStored(String storedId, ActionListener<Versioned> listener) {
+    /** Calls {@code done} once this node's deferred changes for {@code storedId} were written (or failed); at once when it holds none. */
+    public void flushLocal(String storedId, Runnable done) {
+        queue.flush(storedId, done);
+    }
+
+    /** The stored profile, or null, as it is now (realtime get), without writing any deferred change first. */
+    public void getStored(String storedId, ActionListener<Versioned> listener) {
         client.get(new GetRequest(indices.profiles(), storedId), ActionListener.wrap(
             response -> listener.onResponse(response.isExists() ? new Versioned(ProfileCodec.read(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm()) : null),
             e -> {
@@ -173,10 +189,11 @@ public final class ProfileStore {
 
     /**
      * Before a delete: drops this node's changes still waiting for {@code storedId} (those waited
-     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has landed.
+     * for fail), forgets its cached profile, and calls {@code done} once its write in flight has
+     * landed. Returns whether any change was dropped.
      */
-    public void discard(String storedId, Runnable done) {
-        queue.discard(storedId, () -> {
+    public boolean discard(String storedId, Runnable done) {
+        return queue.discard(storedId, () -> {
             forget(storedId);
             done.run();
         });

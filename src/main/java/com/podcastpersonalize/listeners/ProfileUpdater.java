@@ -165,6 +165,9 @@ public final class ProfileUpdater {
         }
     }
 
+    /** Order of the recently heard list: latest first, then by episode id. */
+    static final Comparator<Profile.Heard> HEARD_ORDER = Comparator.comparingLong(Profile.Heard::timestamp).reversed().thenComparing(Profile.Heard::episodeId);
+
     private void addHeard(Profile profile, Profile.Heard heard) {
         List<Profile.Heard> list = profile.heard;
         for (int i = 0; i < list.size(); i++) {
@@ -177,8 +180,12 @@ public final class ProfileUpdater {
                 break;
             }
         }
-        list.add(heard);
-        list.sort(Comparator.comparingLong(Profile.Heard::timestamp).reversed().thenComparing(Profile.Heard::episodeId));
+        // the list is kept in HEARD_ORDER: insert in place (an event is most often the latest: index 0)
+        int at = 0;
+        while (at < list.size() && HEARD_ORDER.compare(list.get(at), heard) <= 0) {
+            at++;
+        }
+        list.add(at, heard);
         while (list.size() > config.recentHeardSize()) {
             list.remove(list.size() - 1);
         }

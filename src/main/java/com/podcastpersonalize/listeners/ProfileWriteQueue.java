@@ -91,6 +91,8 @@ final class ProfileWriteQueue {
     /** Listeners with changes waiting or a write in flight (guarded by itself). */
     private final Map<String, Slot> slots = new HashMap<>();
     private boolean flushScheduled;
+    /** The delay the pending timed flush was scheduled with. */
+    private long scheduledDelayMillis;
     private long deferDelayMillis;
 
     ProfileWriteQueue(Writer writer, Scheduler scheduler) {
@@ -128,8 +130,12 @@ final class ProfileWriteQueue {
         synchronized (slots) {
             deferDelayMillis = delayMillis;
             changes.forEach((id, change) -> slots.computeIfAbsent(id, i -> new Slot()).waiting.add(new Waiting(change, null, 0)));
-            schedule = flushScheduled == false;
-            flushScheduled = true;
+            // a shorter delay than the pending flush's (the setting was lowered) schedules an earlier one
+            schedule = flushScheduled == false || delayMillis < scheduledDelayMillis;
+            if (schedule) {
+                flushScheduled = true;
+                scheduledDelayMillis = delayMillis;
+            }
             full = slots.size() >= MAX_DEFERRED_LISTENERS;
         }
         if (full) {
@@ -161,9 +167,10 @@ final class ProfileWriteQueue {
 
     /**
      * Drops the changes waiting for {@code id} (the listener is being deleted: those waited for fail)
-     * and calls {@code done} once its write in flight, if any, has landed.
+     * and calls {@code done} once its write in flight, if any, has landed. Returns whether any change
+     * was dropped.
      */
-    void discard(String id, Runnable done) {
+    boolean discard(String id, Runnable done) {
         List<Waiting> dropped = List.of();
         synchronized (slots) {
             Slot slot = slots.get(id);
@@ -183,6 +190,7 @@ final class ProfileWriteQueue {
         if (done != null) {
             done.run();
         }
+        return dropped.isEmpty() == false;
     }
 
     /** Listeners with a change waiting or in flight (for tests and stats). */
@@ -270,7 +278,10 @@ final class ProfileWriteQueue {
                 }
             }
             schedule &= flushScheduled == false;
-            flushScheduled |= schedule;
+            if (schedule) {
+                flushScheduled = true;
+                scheduledDelayMillis = deferDelayMillis;
+            }
         }
         batch.forEach((id, waiting) -> waiting.stream().filter(w -> w.done() != null).forEach(w -> w.done().report(id, failures.get(id))));
         drained.forEach(Runnable::run);

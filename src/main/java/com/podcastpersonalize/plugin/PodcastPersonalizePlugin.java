@@ -6,11 +6,13 @@ import com.podcastpersonalize.diversify.DiversifyProcessorFactory;
 import com.podcastpersonalize.diversify.DiversifyResponseProcessor;
 import com.podcastpersonalize.events.EventIngest;
 import com.podcastpersonalize.listeners.EpisodeCache;
+import com.podcastpersonalize.listeners.ListenerFlushAction;
 import com.podcastpersonalize.listeners.ListenerIds;
 import com.podcastpersonalize.listeners.ListenerIndices;
 import com.podcastpersonalize.listeners.ListenerProfiles;
 import com.podcastpersonalize.listeners.ProfileInterestsSource;
 import com.podcastpersonalize.listeners.ProfileStore;
+import com.podcastpersonalize.listeners.TransportListenerFlushAction;
 import com.podcastpersonalize.listeners.TransportListenerInterestsAction;
 import com.podcastpersonalize.model.DjlRuntime;
 import com.podcastpersonalize.model.ModelCatalog;
@@ -192,8 +194,9 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         sequenceTraining.set(new SequenceTrainingService(client, clusterService, threadPool, TRAINING_THREAD_POOL, rankerIndex, sequenceModels));
         SequenceInterests sequenceInterests = new SequenceInterests(client, clusterService.getClusterSettings(), sequenceModels, episodeCache);
         ProfileInterestsSource interests = new ProfileInterestsSource(ids, profileStore::get, collaborative::load, sequenceInterests::predict);
-        // injected into the internal actions the personalize query and rescorer call during rewrite, and the training action
-        return List.of(service, audio, interests, rankerModels, rankerTraining.get(), sequenceModels, sequenceTraining.get());
+        // injected into the internal actions the personalize query and rescorer call during rewrite, the training
+        // actions, and the action that makes every node write or drop the profile updates it holds back
+        return List.of(service, audio, interests, rankerModels, rankerTraining.get(), sequenceModels, sequenceTraining.get(), profileStore);
     }
 
     private static AudioAccessPolicy audioAccessPolicy(ClusterSettings settings) {
@@ -250,6 +253,7 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
         return List.of(
             new ActionHandler<>(QueryTextEmbeddingAction.INSTANCE, TransportQueryTextEmbeddingAction.class),
             new ActionHandler<>(ListenerInterestsAction.INSTANCE, TransportListenerInterestsAction.class),
+            new ActionHandler<>(ListenerFlushAction.INSTANCE, TransportListenerFlushAction.class),
             new ActionHandler<>(RankerTrainAction.INSTANCE, TransportRankerTrainAction.class),
             new ActionHandler<>(ActiveRankerAction.INSTANCE, TransportActiveRankerAction.class),
             new ActionHandler<>(SequenceTrainAction.INSTANCE, TransportSequenceTrainAction.class)

@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * {@code POST /_plugins/podcast/events}: stores listener events and updates their profiles. Answers
  * like {@code _bulk}: 200 with one item per event, in order ({@code status}, {@code result} or
  * {@code error}), and {@code errors: true} when any failed. A body that is not
- * {@code {"events": [...]}} or holds too many events is refused as a whole with 400.
+ * {@code {"events": [...]}} or holds too many events is refused as a whole with 400. With
+ * {@code ?wait_for_profiles=true} it answers only once the listeners' profiles are written, even
+ * with write-behind on (like {@code _bulk}'s {@code refresh=wait_for}).
  * {@code GET /_plugins/podcast/events/_write_behind} tells how many listeners' profile updates the
  * answering node still has to write ({@code listeners_waiting}; 0 without write-behind).
  */
@@ -71,13 +73,14 @@ public class RestListenerEventsAction extends BaseRestHandler {
         if (!request.hasContent()) {
             throw new IllegalArgumentException("request body is required: {\"events\": [...]}");
         }
+        boolean waitForProfiles = waitForProfiles(request);
         long start = System.nanoTime();
         EventParser eventParser = new EventParser(ids.get(), clock.getAsLong(), settings.get(PodcastSettings.LISTENERS_MAX_FUTURE_SKEW).millis());
         List<EventsRequestParser.Slot> slots;
         try (XContentParser parser = request.contentParser()) {
             slots = new EventsRequestParser(eventParser, settings.get(PodcastSettings.LISTENERS_MAX_EVENTS_PER_REQUEST)).parse(parser);
         }
-        return channel -> ingest.get().ingest(slots, new RestBuilderListener<>(channel) {
+        return channel -> ingest.get().ingest(slots, waitForProfiles, new RestBuilderListener<>(channel) {
             @Override
             public RestResponse buildResponse(List<EventIngest.Outcome> outcomes, XContentBuilder builder) throws IOException {
                 builder.startObject();
@@ -106,5 +109,18 @@ public class RestListenerEventsAction extends BaseRestHandler {
                 return new BytesRestResponse(RestStatus.OK, builder);
             }
         });
+    }
+
+    /** {@code wait_for_profiles}: {@code true} (or given without a value) or {@code false}; anything else is a 400 naming it. */
+    static boolean waitForProfiles(RestRequest request) {
+        String value = request.param("wait_for_profiles");
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "", "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("[wait_for_profiles] must be true or false, got [" + value + "]");
+        };
     }
 }

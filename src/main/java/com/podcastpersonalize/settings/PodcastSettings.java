@@ -270,15 +270,16 @@ public final class PodcastSettings {
     );
 
     /**
-     * Write-behind of profile updates: 0 (default) writes a request's profile updates before the
-     * events API answers; above 0 the API answers once the events are stored, and this node writes
-     * the updates within this delay, folding each listener's updates of that time into one write.
-     * Reads through this node (GET, the personalize query, a rebuild) write its waiting updates first;
-     * other nodes see them up to this delay later.
+     * Write-behind of profile updates: the events API answers once the events are stored, and this
+     * node writes the updates within this delay, folding each listener's updates of that time into
+     * one write (the benchmark's sustained streams: see docs/benchmarks/listener-events.md for why
+     * 5 s). 0 writes a request's profile updates before the API answers. GET, rebuild and DELETE of a
+     * listener make every node write or drop what it holds back first; a search writes only this
+     * node's, so through other nodes it may miss up to this delay of updates.
      */
     public static final Setting<TimeValue> LISTENERS_PROFILE_WRITE_DELAY = Setting.timeSetting(
         LISTENERS_PREFIX + "profile_write_delay",
-        TimeValue.ZERO,
+        TimeValue.timeValueSeconds(5),
         TimeValue.ZERO,
         TimeValue.timeValueSeconds(60),
         Property.NodeScope,

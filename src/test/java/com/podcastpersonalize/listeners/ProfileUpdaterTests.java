@@ -136,6 +136,20 @@ public class ProfileUpdaterTests extends OpenSearchTestCase {
         assertEquals(List.of("a", "c", "b"), profile.heard().stream().map(Profile.Heard::episodeId).toList());
     }
 
+    /** Events out of time order land in their place: latest first, ties by episode id, as a sort of the whole list would put them. */
+    public void testRecentlyHeardKeepsItsOrderWhateverTheArrivalOrder() {
+        Profile profile = new Profile("u1");
+        ProfileUpdater updater = new ProfileUpdater(new ProfileConfig(10 * DAY, DAY, 2, 0.7, 10));
+        for (long time : new long[] { 5, 1, 9, 3, 7 }) {
+            updater.apply(profile, List.of(event(EventType.PLAY, "t" + time, time, v(1, 0))));
+        }
+        updater.apply(profile, List.of(event(EventType.PLAY, "z", 3, v(1, 0)), event(EventType.PLAY, "b", 3, v(1, 0))));
+        assertEquals(List.of("t9", "t7", "t5", "b", "t3", "z", "t1"), profile.heard().stream().map(Profile.Heard::episodeId).toList());
+        List<Profile.Heard> sorted = new java.util.ArrayList<>(profile.heard());
+        sorted.sort(ProfileUpdater.HEARD_ORDER);
+        assertEquals(sorted, profile.heard());
+    }
+
     public void testHeardKeepsHowTheLatestEventTookTheEpisode() {
         Profile profile = new Profile("u1");
         updater.apply(profile, List.of(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -177,7 +178,7 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         var waiting = submit(queue, Map.of("a", count(EventType.LIKE)));
         queue.defer(Map.of("a", count(EventType.SKIP)), 1000);
         List<String> deleted = new ArrayList<>();
-        queue.discard("a", () -> deleted.add("a"));
+        assertTrue("changes were dropped", queue.discard("a", () -> deleted.add("a")));
         assertEquals("the waiting change failed", List.of("a"), List.copyOf(waiting.get().keySet()));
         assertEquals("the write in flight is not over", List.of(), deleted);
         writer.land();
@@ -187,6 +188,23 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         assertEquals("nothing else written", 1, writer.writes.size());
         assertEquals(Map.of(EventType.PLAY, 1L), writer.stored.get("a").counts());
         assertEquals(0, queue.pendingListeners());
+        List<String> again = new ArrayList<>();
+        assertFalse("nothing held back any more", queue.discard("a", () -> again.add("a")));
+        assertEquals(List.of("a"), again);
+    }
+
+    /** A lowered delay is not held up by the flush already scheduled with the longer one. */
+    public void testAShorterDelaySchedulesAnEarlierFlush() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        queue.defer(Map.of("a", count(EventType.PLAY)), 60_000);
+        queue.defer(Map.of("b", count(EventType.PLAY)), 60_000);
+        queue.defer(Map.of("c", count(EventType.PLAY)), 5_000);
+        queue.defer(Map.of("d", count(EventType.PLAY)), 5_000);
+        assertEquals(List.of(60_000L, 5_000L), scheduler.delays);
+        scheduler.tasks.get(1).run(); // the 5 s flush comes first and writes everything waiting
+        assertEquals(Set.of("a", "b", "c", "d"), writer.writes.get(0).keySet());
     }
 
     public void testFailedDeferredChangesAreRetriedAtLaterFlushesThenDropped() {

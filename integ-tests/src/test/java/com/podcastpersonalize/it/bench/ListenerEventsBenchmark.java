@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The API runs twice: profiles written before it answers (the default), and written behind
  * ({@code profile_write_delay}; the round lasts until every held-back update is written).
  * Rounds alternate the paths so that background load hits them alike; medians are reported.
+ * Then a sustained stream per write-behind delay: {@value #SUSTAINED_SECONDS} s of continuous
+ * requests over the same 2,000 listeners, timed until the node has written every held-back profile
+ * update (the drain counted), against plain {@code _bulk} of the same events right after, with the
+ * profile writes per event (the profiles index's indexing count).
  *
  * <p>Run by {@code bin/benchmark listeners}: {@code ListenerEventsBenchmark <node url>}.
  */
@@ -45,6 +49,10 @@ public final class ListenerEventsBenchmark {
     static final String PLAIN_INDEX = "bench-plain-events";
     /** {@code plugins.podcast.listeners.profile_write_delay} of the write-behind rounds. */
     static final String WRITE_DELAY = "1s";
+    /** Length of each sustained stream, several times the longest delay. */
+    static final int SUSTAINED_SECONDS = 60;
+    /** {@code profile_write_delay} of the sustained streams (0s: written through, for comparison). */
+    static final String[] SUSTAINED_DELAYS = { "0s", "1s", "5s", "10s" };
     static final String[] TYPES = { "play", "play", "complete", "like", "skip", "play", "complete", "dislike", "play", "complete" };
 
     public static void main(String[] args) throws Exception {
@@ -72,11 +80,25 @@ public final class ListenerEventsBenchmark {
                 report.line("| %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, median(api), all(api), b, all(bulk), median(api) / b);
                 report.line("| %s, write-behind %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, WRITE_DELAY, median(behind), all(behind), b, all(bulk), median(behind) / b);
             }
+            report.line("");
+            report.line("Sustained: %d s of continuous requests from %d client threads over the same 2,000 listeners per stream, timed until the node has "
+                + "written every held-back profile update (`listeners_waiting` 0: the drain is counted); then plain `_bulk` of the same events.", SUSTAINED_SECONDS, CLIENT_THREADS);
+            report.line("");
+            report.line("| stream | `profile_write_delay` | events | API events/s (drain counted) | drain | profile writes per event | plain `_bulk` events/s | API ÷ bulk |");
+            report.line("|---|---|---|---|---|---|---|---|");
+            int sustainedRun = 0;
+            for (Stream stream : List.of(new Stream("sessions", 100), new Stream("scattered", 1000))) {
+                for (String delay : SUSTAINED_DELAYS) {
+                    Sustained result = sustained(client, stream, delay, sustainedRun++);
+                    report.line("| %s | %s | %d | %.0f | %.1f s | %.3f | %.0f | **%.2f** |", stream.name, delay, result.events, result.apiRate(), result.drainSeconds,
+                        (double) result.profileWrites / result.events, result.bulkRate(), result.apiRate() / result.bulkRate());
+                }
+            }
             String counts = EntityUtils.toString(client.performRequest(new Request("GET", "/_cat/count/podcast-events,podcast-profiles?h=count")).getEntity()).trim();
             report.line("");
             report.line("Stored by the API path: %s documents in podcast-events and podcast-profiles.", counts);
             report.line("Requests refused with 429 and retried (the node's memory circuit breaker): %s.", REJECTED.isEmpty() ? "none" : REJECTED.toString());
-            call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null}}");
+            call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": null, \"plugins.podcast.listeners.profile_write_delay\": null}}");
         }
         report.print();
     }
@@ -94,27 +116,12 @@ public final class ListenerEventsBenchmark {
     static double run(RestClient client, Stream stream, int round, Path path) throws Exception {
         boolean api = path != Path.BULK;
         call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": "
-            + (path == Path.API_WRITE_BEHIND ? "\"" + WRITE_DELAY + "\"" : "null") + "}}");
+            + (path == Path.API_WRITE_BEHIND ? "\"" + WRITE_DELAY + "\"" : "\"0s\"") + "}}");
         List<String> bodies = new ArrayList<>();
         Random random = new Random(round * 31L + stream.listenersPerRequest);
         long base = 1_700_000_000_000L + (round + 2L) * 86_400_000L * 3;
-        int perListener = EVENTS_PER_REQUEST / stream.listenersPerRequest;
         for (int r = 0; r < REQUESTS_PER_ROUND; r++) {
-            StringBuilder body = new StringBuilder(api ? "{\"events\":[" : "");
-            for (int l = 0; l < stream.listenersPerRequest; l++) {
-                String listener = "bench-" + stream.listenersPerRequest + "-" + ((r * stream.listenersPerRequest + l) % 2000);
-                for (int e = 0; e < perListener; e++) {
-                    long time = base + (long) r * 60_000 + l * 10L + e;
-                    String event = "{\"listener_id\":\"%s\",\"episode_id\":\"ep%d\",\"type\":\"%s\",\"timestamp\":%d,\"position_s\":%d,\"duration_s\":1800}"
-                        .formatted(listener, random.nextInt(EPISODES), TYPES[random.nextInt(TYPES.length)], time, random.nextInt(1800));
-                    if (api) {
-                        body.append(body.length() > 11 ? "," : "").append(event);
-                    } else {
-                        body.append("{\"index\":{}}\n").append(event).append('\n');
-                    }
-                }
-            }
-            bodies.add(api ? body.append("]}").toString() : body.toString());
+            bodies.add(body(stream, r, base, random, api));
         }
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         try {
@@ -141,6 +148,104 @@ public final class ListenerEventsBenchmark {
             return (double) REQUESTS_PER_ROUND * EVENTS_PER_REQUEST / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Request {@code r} of a stream: its listeners, fresh event times from {@code base}, as an events API body or a bulk body. */
+    static String body(Stream stream, int r, long base, Random random, boolean api) {
+        int perListener = EVENTS_PER_REQUEST / stream.listenersPerRequest;
+        StringBuilder body = new StringBuilder(api ? "{\"events\":[" : "");
+        for (int l = 0; l < stream.listenersPerRequest; l++) {
+            String listener = "bench-" + stream.listenersPerRequest + "-" + ((r * stream.listenersPerRequest + l) % 2000);
+            for (int e = 0; e < perListener; e++) {
+                long time = base + (long) r * 60_000 + l * 10L + e;
+                String event = "{\"listener_id\":\"%s\",\"episode_id\":\"ep%d\",\"type\":\"%s\",\"timestamp\":%d,\"position_s\":%d,\"duration_s\":1800}"
+                    .formatted(listener, random.nextInt(EPISODES), TYPES[random.nextInt(TYPES.length)], time, random.nextInt(1800));
+                if (api) {
+                    body.append(body.length() > 11 ? "," : "").append(event);
+                } else {
+                    body.append("{\"index\":{}}\n").append(event).append('\n');
+                }
+            }
+        }
+        return api ? body.append("]}").toString() : body.toString();
+    }
+
+    /** What a sustained stream measured: events sent, seconds through the API (drain included) and through plain bulk. */
+    record Sustained(long events, double apiSeconds, double drainSeconds, long profileWrites, double bulkSeconds) {
+        double apiRate() {
+            return events / apiSeconds;
+        }
+
+        double bulkRate() {
+            return events / bulkSeconds;
+        }
+    }
+
+    /**
+     * Sends requests of {@code stream} from {@link #CLIENT_THREADS} threads for {@link #SUSTAINED_SECONDS}
+     * with {@code delay}, waits until nothing is held back, then sends the same events through plain bulk.
+     * Request {@code r}'s body depends only on {@code r}, so both paths get the same events.
+     */
+    static Sustained sustained(RestClient client, Stream stream, String delay, int run) throws Exception {
+        call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": \"" + delay + "\"}}");
+        long base = 1_700_000_000_000L + 100L * 86_400_000L + run * 10L * 86_400_000L;
+        long writesBefore = profileWrites(client);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        long deadline = start + SUSTAINED_SECONDS * 1_000_000_000L;
+        inParallel(() -> {
+            while (System.nanoTime() < deadline) {
+                int r = next.getAndIncrement(); // every number taken is sent: 0 to next - 1
+                send(client, true, body(stream, r, base, new Random(run * 100_003L + r), true));
+            }
+            return null;
+        });
+        long sent = System.nanoTime();
+        while (!call(client, "GET", "/_plugins/podcast/events/_write_behind", null).contains("\"listeners_waiting\":0")) {
+            Thread.sleep(10);
+        }
+        long drained = System.nanoTime();
+        long profileWrites = profileWrites(client) - writesBefore;
+        int requests = next.get();
+        AtomicInteger bulkNext = new AtomicInteger();
+        long bulkStart = System.nanoTime();
+        inParallel(() -> {
+            for (int r = bulkNext.getAndIncrement(); r < requests; r = bulkNext.getAndIncrement()) {
+                send(client, false, body(stream, r, base, new Random(run * 100_003L + r), false));
+            }
+            return null;
+        });
+        long bulkEnd = System.nanoTime();
+        return new Sustained((long) requests * EVENTS_PER_REQUEST, (drained - start) / 1e9, (drained - sent) / 1e9, profileWrites, (bulkEnd - bulkStart) / 1e9);
+    }
+
+    /** Profile documents indexed so far (primaries): counts every profile write. */
+    static long profileWrites(RestClient client) throws Exception {
+        return Long.parseLong(call(client, "GET", "/_cat/indices/podcast-profiles?h=pri.indexing.index_total", null).trim());
+    }
+
+    /** Runs {@code task} on {@link #CLIENT_THREADS} threads and waits for all. */
+    static void inParallel(java.util.concurrent.Callable<Void> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int t = 0; t < CLIENT_THREADS; t++) {
+                futures.add(pool.submit(task));
+            }
+            for (Future<Void> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One request through the API or plain bulk; fails on any per-item error. */
+    static void send(RestClient client, boolean api, String body) throws Exception {
+        String response = api ? call(client, "POST", "/_plugins/podcast/events", body) : ndjson(client, "/" + PLAIN_INDEX + "/_bulk", body);
+        if (response.contains("\"errors\":true")) {
+            throw new IllegalStateException("errors: " + response.substring(0, Math.min(2000, response.length())));
         }
     }
 

@@ -1,15 +1,20 @@
 package com.podcastpersonalize.it.cluster;
 
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.opensearch.client.Request;
 import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
 import org.opensearch.cluster.node.DiscoveryNode;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.core.common.transport.TransportAddress;
+import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.test.OpenSearchIntegTestCase;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +37,16 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
      * every later test's teardown check. Wait for every copy first.
      */
     @org.junit.After
-    public void waitForEveryCopyBeforeTheWipe() {
+    public void waitForEveryCopyBeforeTheWipe() throws Exception {
         ensureGreen();
+        for (RestClient client : nodeClients.values()) {
+            client.close();
+        }
+        nodeClients.clear();
     }
+
+    /** HTTP clients of single nodes, for tests that must choose which node takes a request. */
+    private final Map<String, RestClient> nodeClients = new HashMap<>();
 
     private static final int DIMENSION = 384;
     private static final long T0 = Instant.parse("2026-11-01T00:00:00Z").toEpochMilli();
@@ -227,8 +239,8 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
                 pool.shutdownNow();
             }
             int each = writers * requestsPerWriter;
-            // other nodes than the one asked may still hold updates back: the profile gets there
-            assertBusy(() -> assertEquals(Map.of("play", each, "complete", each), counts(u)));
+            // a GET makes every node write what it holds back first
+            assertEquals(Map.of("play", each, "complete", each), counts(u));
             post(List.of(event(u, "ep1", "like", T0 + 999_000)));
             Map<String, Object> deleted = rest("DELETE", "/_plugins/podcast/listeners/" + u, null);
             assertEquals(2 * each + 1, deleted.get("events_deleted"));
@@ -240,9 +252,14 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
         }
     }
 
+    /**
+     * Events sent in time order through one node (write-behind keeps that node's order; through several
+     * nodes within the delay, their held-back updates land in the order the nodes write them).
+     */
     @SuppressWarnings("unchecked")
     public void testRebuildEqualsTheIncrementalProfile() throws Exception {
         String u = "rebuild";
+        String node = internalCluster().getNodeNames()[0];
         Random random = new Random(7);
         String[] types = { "play", "complete", "like", "dislike", "skip", "subscribe" };
         for (int request = 0; request < 6; request++) {
@@ -254,7 +271,7 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
                     .formatted(random.nextInt(30), type, time, random.nextInt(1800)));
             }
             Collections_shuffle(events, random); // arrival order inside a request does not matter
-            assertEquals(Boolean.FALSE, post(events).get("errors"));
+            postTo(node, "", events);
         }
         Map<String, Object> incremental = rest("GET", "/_plugins/podcast/listeners/" + u + "?include_vectors=true", null);
         Map<String, Object> rebuilt = rest("POST", "/_plugins/podcast/listeners/" + u + "/_rebuild?include_vectors=true", null);
@@ -375,7 +392,8 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
             { "PUT", "/_plugins/podcast/listeners/u1", "{\"declared_topics\": \"jazz\"}", "[declared_topics] is required and must be an array" },
             { "PUT", "/_plugins/podcast/listeners/u1", "{\"declared_topics\": [\"\"]}", "[declared_topics][0] must be a non-empty string" },
             { "PUT", "/_plugins/podcast/listeners/u1", "{\"topics\": [\"jazz\"]}", "unknown field [topics]" },
-            { "GET", "/_plugins/podcast/listeners/%20", null, "[id] is required" } };
+            { "GET", "/_plugins/podcast/listeners/%20", null, "[id] is required" },
+            { "POST", "/_plugins/podcast/events?wait_for_profiles=maybe", "{\"events\": []}", "[wait_for_profiles] must be true or false, got [maybe]" } };
         for (String[] c : bad) {
             Request request = new Request(c[0], c[1]);
             if (c[2] != null) {
@@ -406,5 +424,144 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
         assertEquals(search.toString(), 201, items(search).get(0).get("status"));
         assertEquals(Map.of("complete", 1, "search", 1), counts("newcomer"));
         assertNotNull(String.format(Locale.ROOT, "%s", learned.get("last_update")));
+    }
+
+    /** Sends a request to one node and returns the parsed body (a status of 400 or more throws {@link ResponseException}). */
+    private Map<String, Object> on(String node, String method, String path, String body) throws Exception {
+        RestClient client = nodeClients.computeIfAbsent(node, name -> {
+            TransportAddress address = internalCluster().getInstance(HttpServerTransport.class, name).boundAddress().publishAddress();
+            return RestClient.builder(new HttpHost("http", address.getAddress(), address.getPort())).build();
+        });
+        Request request = new Request(method, path);
+        if (body != null) {
+            request.setJsonEntity(body);
+        }
+        return parse(EntityUtils.toString(client.performRequest(request).getEntity()));
+    }
+
+    private Map<String, Object> postTo(String node, String query, List<String> events) throws Exception {
+        Map<String, Object> response = on(node, "POST", "/_plugins/podcast/events" + query, "{\"events\":[" + String.join(",", events) + "]}");
+        assertEquals(response.toString(), Boolean.FALSE, response.get("errors"));
+        return response;
+    }
+
+    private int waiting(String node) throws Exception {
+        return ((Number) on(node, "GET", "/_plugins/podcast/events/_write_behind", null).get("listeners_waiting")).intValue();
+    }
+
+    /** The stored profile document as it is now (realtime get, no write of held-back updates first), or null. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> storedCounts(String node, String listener) throws Exception {
+        try {
+            Map<String, Object> doc = on(node, "GET", "/podcast-profiles/_doc/" + listener, null);
+            return (Map<String, Object>) ((Map<String, Object>) doc.get("_source")).get("counts");
+        } catch (ResponseException e) {
+            assertEquals(404, e.getResponse().getStatusLine().getStatusCode());
+            return null;
+        }
+    }
+
+    /** Before counting held-back listeners per node: the updates other tests left behind are written (within the default delay). */
+    private void awaitNothingHeldBack(String[] nodes) throws Exception {
+        assertBusy(() -> {
+            for (String node : nodes) {
+                assertEquals(node, 0, waiting(node));
+            }
+        }, 1, TimeUnit.MINUTES);
+    }
+
+    private void writeDelay(String delay) throws Exception {
+        rest("PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": " + (delay == null ? "null" : "\"" + delay + "\"") + "}}");
+    }
+
+    /**
+     * Write-behind with a delay far longer than the test: only the broadcast flush of a GET can bring
+     * node A's held-back updates into the profile read through node B.
+     */
+    public void testGetThroughAnotherNodeSeesUpdatesHeldBackElsewhere() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        String a = nodes[0];
+        String b = nodes[1];
+        String u = "held-on-a";
+        awaitNothingHeldBack(nodes);
+        writeDelay("60s");
+        try {
+            postTo(a, "?wait_for_profiles=true", List.of(event(u, "ep1", "play", T0)));
+            postTo(a, "", List.of(event(u, "ep2", "complete", T0 + 1), event(u, "ep3", "complete", T0 + 2)));
+            postTo(a, "", List.of(event(u, "ep11", "like", T0 + 3)));
+            assertEquals(1, waiting(a));
+            assertEquals("stored before the GET: only the first request", Map.of("play", 1), storedCounts(b, u));
+            Map<String, Object> profile = on(b, "GET", "/_plugins/podcast/listeners/" + u, null);
+            assertEquals(Map.of("play", 1, "complete", 2, "like", 1), profile.get("counts"));
+            assertEquals(0, waiting(a));
+            assertEquals(Map.of("play", 1, "complete", 2, "like", 1), storedCounts(b, u));
+            // a rebuild through a third node sees the same events and gives the same counts
+            Map<String, Object> rebuilt = on(nodes[2], "POST", "/_plugins/podcast/listeners/" + u + "/_rebuild", null);
+            assertEquals(4, rebuilt.get("events_replayed"));
+        } finally {
+            writeDelay(null);
+        }
+    }
+
+    /**
+     * Events held back on node A, DELETE through node B: every node drops what it holds for the
+     * listener, so once the DELETE answers nothing is left anywhere that could write the profile again
+     * (with a delay of 60 s the timed write has not come yet: only the broadcast discard empties A).
+     */
+    public void testDeleteThroughAnotherNodeDropsUpdatesHeldBackElsewhere() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        String a = nodes[0];
+        String b = nodes[1];
+        String u = "forget-held";
+        awaitNothingHeldBack(nodes);
+        writeDelay("60s");
+        try {
+            postTo(a, "?wait_for_profiles=true", List.of(event(u, "ep1", "play", T0)));
+            postTo(a, "", List.of(event(u, "ep2", "complete", T0 + 1), event(u, "ep3", "like", T0 + 2)));
+            postTo(nodes[2], "", List.of(event(u, "ep4", "play", T0 + 3)));
+            assertEquals(1, waiting(a));
+            assertEquals(1, waiting(nodes[2]));
+            Map<String, Object> deleted = on(b, "DELETE", "/_plugins/podcast/listeners/" + u, null);
+            assertEquals(Boolean.TRUE, deleted.get("profile_deleted"));
+            assertEquals(4, deleted.get("events_deleted"));
+            assertEquals(0, deleted.get("events_remaining"));
+            for (String node : nodes) {
+                assertEquals(node, 0, waiting(node));
+                assertNull(node, storedCounts(node, u));
+            }
+            ResponseException missing = expectThrows(ResponseException.class, () -> on(a, "GET", "/_plugins/podcast/listeners/" + u, null));
+            assertEquals(404, missing.getResponse().getStatusLine().getStatusCode());
+        } finally {
+            writeDelay(null);
+        }
+        // with the delay back to 0 every timer left would write at once: still nothing
+        refresh("podcast-events", "podcast-profiles");
+        assertEquals(0, client().prepareSearch("podcast-profiles").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
+        assertEquals(0, client().prepareSearch("podcast-events").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
+    }
+
+    /** {@code wait_for_profiles=true} writes through despite write-behind: the stored profile, read on another node, has the events at once. */
+    public void testWaitForProfilesWritesThroughForThatRequest() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        String a = nodes[0];
+        String b = nodes[1];
+        String u = "waits";
+        awaitNothingHeldBack(nodes);
+        writeDelay("60s");
+        try {
+            postTo(a, "?wait_for_profiles=true", List.of(event(u, "ep1", "play", T0), event(u, "ep2", "complete", T0 + 1)));
+            assertEquals(0, waiting(a));
+            assertEquals(Map.of("play", 1, "complete", 1), storedCounts(b, u));
+            // without it the update is held back on A (the stored profile does not have it yet) ...
+            postTo(a, "?wait_for_profiles=false", List.of(event(u, "ep3", "like", T0 + 2)));
+            assertEquals(1, waiting(a));
+            assertEquals(Map.of("play", 1, "complete", 1), storedCounts(b, u));
+            // ... and a request that waits writes it too, in order, with its own events
+            postTo(a, "?wait_for_profiles", List.of(event(u, "ep4", "skip", T0 + 3)));
+            assertEquals(0, waiting(a));
+            assertEquals(Map.of("play", 1, "complete", 1, "like", 1, "skip", 1), storedCounts(b, u));
+        } finally {
+            writeDelay(null);
+        }
     }
 }

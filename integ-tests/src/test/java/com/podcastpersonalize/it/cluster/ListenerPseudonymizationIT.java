@@ -27,7 +27,7 @@ public class ListenerPseudonymizationIT extends PodcastClusterTestCase {
 
     public void testListenerIdsAreStoredOnlyAsKeyedHashes() throws Exception {
         rest("PUT", "/episodes/_doc/ep1?refresh=true", "{\"topics\": [\"jazz\"], \"text_vector\": [1.0, 0.0, 0.0]}");
-        Map<String, Object> response = rest("POST", "/_plugins/podcast/events",
+        Map<String, Object> response = rest("POST", "/_plugins/podcast/events?wait_for_profiles=true",
             "{\"events\": [{\"listener_id\": \"alice\", \"episode_id\": \"ep1\", \"type\": \"complete\", \"timestamp\": 1700000000000}]}");
         assertEquals(response.toString(), Boolean.FALSE, response.get("errors"));
 

@@ -164,7 +164,7 @@ public class RankerTrainingIT extends ModelTrainingTestCase {
 
         // only finished episodes and no sampled negatives: only positives to learn from
         indexCatalogue(INDEX, 1);
-        rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("fan", 4, 20, 5, 0));
+        rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastesHistory.eventsBody("fan", 4, 20, 5, 0));
         long onlyPositives = startTraining(nodes[0], "{\"negatives_per_positive\": 0}");
         Map<String, Object> failed = awaitEnd(nodes[0], onlyPositives);
         assertEquals(failed.toString(), "failed", training(failed).get("state"));
@@ -181,7 +181,7 @@ public class RankerTrainingIT extends ModelTrainingTestCase {
     public void testEventsWithinAnHourTrainWithAValidationShare() throws Exception {
         String[] nodes = internalCluster().getNodeNames();
         indexCatalogue(INDEX, 2);
-        Map<String, Object> posted = rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("minute", 8, 30, 13, 0.3, Duration.ofMinutes(1)));
+        Map<String, Object> posted = rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastesHistory.eventsBody("minute", 8, 30, 13, 0.3, Duration.ofMinutes(1)));
         assertEquals("events: " + posted, Boolean.FALSE, posted.get("errors"));
 
         Answer both = on(nodes[1], "POST", TRAIN, "{\"validation_days\": 7, \"validation_share\": 0.2}");
@@ -217,7 +217,7 @@ public class RankerTrainingIT extends ModelTrainingTestCase {
 
     private void prepareCatalogueAndHistory() throws Exception {
         indexCatalogue(INDEX, 2);
-        Map<String, Object> response = rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("listener", 8, 30, 11));
+        Map<String, Object> response = rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastesHistory.eventsBody("listener", 8, 30, 11));
         assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
     }
 

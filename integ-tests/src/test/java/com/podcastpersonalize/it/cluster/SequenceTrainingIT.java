@@ -119,7 +119,7 @@ public class SequenceTrainingIT extends ModelTrainingTestCase {
 
         // one listener liked episodes: too few sequences; the training fails and says why, no model
         indexCatalogue(INDEX, 1);
-        rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("alone", 1, 10, 5, 0));
+        rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastesHistory.eventsBody("alone", 1, 10, 5, 0));
         long version = startTraining(nodes[0], SHORT);
         Map<String, Object> failed = awaitEnd(nodes[0], version);
         assertEquals(failed.toString(), "failed", training(failed).get("state"));
@@ -130,7 +130,7 @@ public class SequenceTrainingIT extends ModelTrainingTestCase {
     public void testASecondTrainingIsRefusedAndACancelledOneStoresNothing() throws Exception {
         String[] nodes = internalCluster().getNodeNames();
         indexCatalogue(INDEX, 1);
-        rest("POST", "/_plugins/podcast/events", TwoTastesHistory.eventsBody("listener", 4, 10, 3));
+        rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastesHistory.eventsBody("listener", 4, 10, 3));
         long version;
         try (TrainingPoolBlock block = new TrainingPoolBlock(nodes[0])) {
             version = startTraining(nodes[0], SHORT);

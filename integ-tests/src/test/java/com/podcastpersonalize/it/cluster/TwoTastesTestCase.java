@@ -33,7 +33,7 @@ public abstract class TwoTastesTestCase extends PodcastClusterTestCase {
     }
 
     protected void listen(String listener, List<String> finished) throws Exception {
-        Map<String, Object> response = rest("POST", "/_plugins/podcast/events", TwoTastes.finishedEvents(listener, finished));
+        Map<String, Object> response = rest("POST", "/_plugins/podcast/events?wait_for_profiles=true", TwoTastes.finishedEvents(listener, finished));
         assertEquals("events: " + response, Boolean.FALSE, response.get("errors"));
     }
 
