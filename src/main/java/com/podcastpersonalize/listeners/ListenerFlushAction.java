@@ -65,35 +65,31 @@ public final class ListenerFlushAction extends ActionType<ListenerFlushAction.Re
         }
     }
 
-    /** What one node is asked. */
+    /** What one node is asked: the broadcast request itself. */
     public static final class NodeRequest extends TransportRequest {
-        private final String storedId;
-        private final Mode mode;
+        private final Request request;
 
         NodeRequest(Request request) {
-            this.storedId = request.storedId();
-            this.mode = request.mode();
+            this.request = request;
         }
 
         public NodeRequest(StreamInput in) throws IOException {
             super(in);
-            storedId = in.readString();
-            mode = in.readEnum(Mode.class);
+            request = new Request(in);
         }
 
         String storedId() {
-            return storedId;
+            return request.storedId();
         }
 
         Mode mode() {
-            return mode;
+            return request.mode();
         }
 
         @Override
         public void writeTo(StreamOutput out) throws IOException {
             super.writeTo(out);
-            out.writeString(storedId);
-            out.writeEnum(mode);
+            request.writeTo(out);
         }
     }
 
