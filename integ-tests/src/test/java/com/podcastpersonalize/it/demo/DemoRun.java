@@ -65,6 +65,7 @@ public final class DemoRun {
         List<EpisodeCatalog.Episode> catalogue = EpisodeCatalog.load();
         Map<String, EpisodeCatalog.Show> shows = EpisodeCatalog.shows();
         loadCatalogue(catalogue, shows);
+        forgetListeners();
         Map<Listener, List<EpisodeCatalog.Episode>> finished = new LinkedHashMap<>();
         for (Listener listener : LISTENERS) {
             finished.put(listener, listen(listener, catalogue, shows));
@@ -142,6 +143,29 @@ public final class DemoRun {
     }
 
     /**
+     * Deletes the demo's listeners (profiles and events) left by an earlier run, so that every run
+     * starts from the same history: the events of a run of older code may carry other ids, and would
+     * otherwise stay in the profiles and the co-listening model next to this run's.
+     */
+    private void forgetListeners() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Listener listener : LISTENERS) {
+            ids.add(listener.id());
+            for (int c = 0; c < CROWD_PER_LISTENER; c++) {
+                ids.add(crowdId(listener, c));
+            }
+        }
+        for (String id : ids) {
+            sendIgnoring404("DELETE", "/_plugins/podcast/listeners/" + id);
+        }
+        System.err.printf(Locale.ROOT, "[demo] the demo's %d listeners start afresh (profiles and events of earlier runs deleted)%n", ids.size());
+    }
+
+    private static String crowdId(Listener listener, int c) {
+        return "crowd-" + listener.id() + "-" + c;
+    }
+
+    /**
      * Ten listeners per demo listener: each finished 4 of that listener's episodes and 2 of the
      * episodes the next demo listener finished (another category), so co-listening links them.
      */
@@ -155,7 +179,7 @@ public final class DemoRun {
                 List<EpisodeCatalog.Episode> own = finished.get(listeners.get(l));
                 List<EpisodeCatalog.Episode> other = finished.get(listeners.get((l + 1) % listeners.size()));
                 for (int c = 0; c < CROWD_PER_LISTENER; c++) {
-                    String id = "crowd-" + listeners.get(l).id() + "-" + c;
+                    String id = crowdId(listeners.get(l), c);
                     List<EpisodeCatalog.Episode> heard = new ArrayList<>();
                     heard.addAll(sample(own, 4, random));
                     heard.addAll(sample(other.subList(other.size() / 2, other.size()), 2, random));
