@@ -19,13 +19,13 @@ public record GoalCheck(String system, String bestBaseline, double ndcgGain, dou
     public static GoalCheck of(DatasetResult result, SystemResult system, long seed) {
         SystemResult best = result.bestBaseline();
         SystemResult popularity = result.system("popularity");
-        double[] interval = PairedBootstrap.relativeGainInterval(system.perListenerNdcg(), best.perListenerNdcg(), seed);
+        PairedBootstrap.NdcgGain gain = PairedBootstrap.ndcgGain(system, best, seed);
         return new GoalCheck(
             system.system(),
             best.system(),
-            best.ndcg() == 0 ? Double.POSITIVE_INFINITY : system.ndcg() / best.ndcg() - 1,
-            interval[0],
-            interval[1],
+            gain.gain(),
+            gain.low(),
+            gain.high(),
             popularity.coverage() == 0 ? Double.POSITIVE_INFINITY : system.coverage() / popularity.coverage()
         );
     }

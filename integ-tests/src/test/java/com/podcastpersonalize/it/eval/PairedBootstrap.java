@@ -11,6 +11,15 @@ public final class PairedBootstrap {
 
     static final int RESAMPLES = 2000;
 
+    /** One system's NDCG@10 over another's, mean(a) / mean(b) − 1, with its 95 % paired interval. */
+    public record NdcgGain(double gain, double low, double high) {}
+
+    /** The gain in NDCG@10 of {@code system} over {@code base}, on the same listeners. */
+    public static NdcgGain ndcgGain(SystemResult system, SystemResult base, long seed) {
+        double[] interval = relativeGainInterval(system.perListenerNdcg(), base.perListenerNdcg(), seed);
+        return new NdcgGain(base.ndcg() == 0 ? Double.POSITIVE_INFINITY : system.ndcg() / base.ndcg() - 1, interval[0], interval[1]);
+    }
+
     private PairedBootstrap() {}
 
     /** {@code [low, high]} of mean(a) / mean(b) − 1. */

@@ -33,16 +33,14 @@ public final class SearchReport {
         return systems(result).stream().filter(s -> s.system().equals(name)).findFirst();
     }
 
-    /** {@code [gain, low, high]} of {@code candidate}'s NDCG@10 over {@code base}'s, when both ran. */
-    static Optional<double[]> gain(DatasetResult result, String candidate, String base, long seed) {
+    /** {@code candidate}'s NDCG@10 over {@code base}'s, when both ran. */
+    static Optional<PairedBootstrap.NdcgGain> gain(DatasetResult result, String candidate, String base, long seed) {
         Optional<SystemResult> a = find(result, candidate);
         Optional<SystemResult> b = find(result, base);
         if (a.isEmpty() || b.isEmpty() || a.get().listeners() == 0) {
             return Optional.empty();
         }
-        double[] interval = PairedBootstrap.relativeGainInterval(a.get().perListenerNdcg(), b.get().perListenerNdcg(), seed);
-        double gain = b.get().ndcg() == 0 ? Double.POSITIVE_INFINITY : a.get().ndcg() / b.get().ndcg() - 1;
-        return Optional.of(new double[] { gain, interval[0], interval[1] });
+        return Optional.of(PairedBootstrap.ndcgGain(a.get(), b.get(), seed));
     }
 
     /** The markdown section, or "" when the data set has no search systems. */
@@ -67,7 +65,7 @@ public final class SearchReport {
 
     private static void appendGain(StringBuilder md, DatasetResult result, String candidate, String base, long seed) {
         gain(result, candidate, base, seed).ifPresent(g -> md.append(String.format(Locale.ROOT,
-            "- %s vs %s: NDCG@10 %+.1f %% (95 %% CI %+.1f %% .. %+.1f %%)%n", candidate, base, 100 * g[0], 100 * g[1], 100 * g[2])));
+            "- %s vs %s: NDCG@10 %+.1f %% (95 %% CI %+.1f %% .. %+.1f %%)%n", candidate, base, 100 * g.gain(), 100 * g.low(), 100 * g.high())));
     }
 
     /** A {@code personalized_search} field with the paired comparisons, when the data set has search systems. */
@@ -82,9 +80,9 @@ public final class SearchReport {
         b.endObject();
     }
 
-    private static void jsonGain(XContentBuilder b, String name, Optional<double[]> gain) throws IOException {
+    private static void jsonGain(XContentBuilder b, String name, Optional<PairedBootstrap.NdcgGain> gain) throws IOException {
         if (gain.isPresent()) {
-            b.startObject(name).field("gain", gain.get()[0]).field("ci95", new double[] { gain.get()[1], gain.get()[2] }).endObject();
+            b.startObject(name).field("gain", gain.get().gain()).field("ci95", new double[] { gain.get().low(), gain.get().high() }).endObject();
         }
     }
 }

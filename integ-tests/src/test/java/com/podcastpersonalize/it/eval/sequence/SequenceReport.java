@@ -27,10 +27,8 @@ public record SequenceReport(SystemResult shortTerm, SystemResult gru, SystemRes
         if (shortTerm.isEmpty() || gru.isEmpty() || combined.isEmpty()) {
             return Optional.empty();
         }
-        double[] interval = PairedBootstrap.relativeGainInterval(gru.get().perListenerNdcg(), shortTerm.get().perListenerNdcg(), seed);
-        double base = shortTerm.get().ndcg();
-        double gain = base == 0 ? Double.POSITIVE_INFINITY : gru.get().ndcg() / base - 1;
-        return Optional.of(new SequenceReport(shortTerm.get(), gru.get(), combined.get(), gain, interval[0], interval[1],
+        PairedBootstrap.NdcgGain gain = PairedBootstrap.ndcgGain(gru.get(), shortTerm.get(), seed);
+        return Optional.of(new SequenceReport(shortTerm.get(), gru.get(), combined.get(), gain.gain(), gain.low(), gain.high(),
             result.seconds().get(SequenceInterestComparison.TRAINING_SECONDS)));
     }
 
