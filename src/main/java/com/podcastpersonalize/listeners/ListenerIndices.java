@@ -22,6 +22,17 @@ import java.io.UncheckedIOException;
  */
 public final class ListenerIndices {
 
+    /**
+     * What the events index sets beyond shards and replicas. Every event is created with its id (so that
+     * a retried request is a duplicate, not a second count), and nearly every id is new: a Bloom filter on
+     * {@code _id} answers "not there" without searching each segment's terms dictionary, where these
+     * look-ups otherwise cost about a sixth of the node's time under a stream of events
+     * (docs/benchmarks/listener-events.md).
+     */
+    public static final Settings EVENTS_INDEX_SETTINGS = Settings.builder()
+        .put("index.optimize_doc_id_lookup.fuzzy_set.enabled", true)
+        .build();
+
     private final ClusterService clusterService;
     private final ManagedIndexCreator creator;
 
@@ -59,7 +70,7 @@ public final class ListenerIndices {
             .put("index.number_of_shards", settings().get(PodcastSettings.LISTENERS_INDEX_SHARDS))
             .put("index.auto_expand_replicas", settings().get(PodcastSettings.LISTENERS_INDEX_AUTO_EXPAND_REPLICAS))
             .build();
-        creator.ensure(events, settings, eventsMapping(), ActionListener.wrap(
+        creator.ensure(events, Settings.builder().put(settings).put(EVENTS_INDEX_SETTINGS).build(), eventsMapping(), ActionListener.wrap(
             ignored -> creator.ensure(profiles, settings, profilesMapping(), listener),
             listener::onFailure
         ));

@@ -7,6 +7,17 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.opensearch.client.Request;
 import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.xcontent.XContentBuilder;
+
+import com.podcastpersonalize.events.EventDocument;
+import com.podcastpersonalize.events.EventIds;
+import com.podcastpersonalize.events.EventType;
+import com.podcastpersonalize.events.ListenerEvent;
+import com.podcastpersonalize.listeners.EpisodeFeatures;
+import com.podcastpersonalize.listeners.ListenerIndices;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,12 +58,16 @@ public final class ListenerEventsBenchmark {
     static final int ROUNDS = 3;
     static final String EPISODES_INDEX = "bench-listener-episodes";
     static final String PLAIN_INDEX = "bench-plain-events";
+    /** Plain bulk of the stored documents: the events index's mapping and settings. */
+    static final String STORED_INDEX = "bench-stored-events";
     /** {@code plugins.podcast.listeners.profile_write_delay} of the write-behind rounds. */
     static final String WRITE_DELAY = "1s";
-    /** Length of each sustained stream, several times the longest delay. */
-    static final int SUSTAINED_SECONDS = 60;
-    /** {@code profile_write_delay} of the sustained streams (0s: written through, for comparison). */
-    static final String[] SUSTAINED_DELAYS = { "0s", "1s", "5s", "10s" };
+    /** Length of each sustained stream, several times the longest delay ({@code PODCAST_BENCH_LISTENER_SECONDS}). */
+    static final int SUSTAINED_SECONDS = Integer.parseInt(env("PODCAST_BENCH_LISTENER_SECONDS", "60"));
+    /** {@code profile_write_delay} of the sustained streams, 0s: written through ({@code PODCAST_BENCH_LISTENER_DELAYS}). */
+    static final String[] SUSTAINED_DELAYS = env("PODCAST_BENCH_LISTENER_DELAYS", "0s,1s,5s,10s").split(",");
+    /** Whether to run the short rounds before the sustained streams ({@code PODCAST_BENCH_LISTENER_SHORT_ROUNDS}). */
+    static final boolean SHORT_ROUNDS = Boolean.parseBoolean(env("PODCAST_BENCH_LISTENER_SHORT_ROUNDS", "true"));
     static final String[] TYPES = { "play", "play", "complete", "like", "skip", "play", "complete", "dislike", "play", "complete" };
 
     public static void main(String[] args) throws Exception {
@@ -60,38 +75,32 @@ public final class ListenerEventsBenchmark {
         Report report = new Report();
         try (RestClient client = RestClient.builder(HttpHost.create(url)).build()) {
             setUp(client);
-            report.line("Machine: %d cores (client and node share them). %d episodes (384-d text vectors, 3 topics each); %d events per request, %d requests per round from %d client threads; %d rounds, medians.",
-                Runtime.getRuntime().availableProcessors(), EPISODES, EVENTS_PER_REQUEST, REQUESTS_PER_ROUND, CLIENT_THREADS, ROUNDS);
-            report.line("");
-            report.line("| stream | API events/s (median) | all rounds | plain `_bulk` events/s (median) | all rounds | API ÷ bulk |");
-            report.line("|---|---|---|---|---|---|");
-            for (Stream stream : List.of(new Stream("sessions: 100 listeners × 10 events per request", 100), new Stream("scattered: 1,000 listeners × 1 event per request", 1000))) {
-                // warm-up: creates the listeners' profiles, loads classes and caches
-                run(client, stream, -1, Path.API);
-                double[] api = new double[ROUNDS];
-                double[] behind = new double[ROUNDS];
-                double[] bulk = new double[ROUNDS];
-                for (int round = 0; round < ROUNDS; round++) {
-                    api[round] = run(client, stream, round, Path.API);
-                    behind[round] = run(client, stream, round + ROUNDS, Path.API_WRITE_BEHIND);
-                    bulk[round] = run(client, stream, round, Path.BULK);
+            report.line("Machine: %d cores (client and node share them). %d episodes (384-d text vectors, 3 topics each); %d events per request, %d client threads.",
+                Runtime.getRuntime().availableProcessors(), EPISODES, EVENTS_PER_REQUEST, CLIENT_THREADS);
+            if (SHORT_ROUNDS) {
+                shortRounds(client, report);
+            } else {
+                for (int listenersPerRequest : new int[] { 100, 1000 }) {
+                    run(client, new Stream("warm-up", listenersPerRequest), -1, Path.API); // creates the profiles, loads classes and caches
                 }
-                double b = median(bulk);
-                report.line("| %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, median(api), all(api), b, all(bulk), median(api) / b);
-                report.line("| %s, write-behind %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, WRITE_DELAY, median(behind), all(behind), b, all(bulk), median(behind) / b);
             }
             report.line("");
             report.line("Sustained: %d s of continuous requests from %d client threads over the same 2,000 listeners per stream, timed until the node has "
                 + "written every held-back profile update (`listeners_waiting` 0: the drain is counted); then plain `_bulk` of the same events.", SUSTAINED_SECONDS, CLIENT_THREADS);
             report.line("");
-            report.line("| stream | `profile_write_delay` | events | API events/s (drain counted) | drain | profile writes per event | plain `_bulk` events/s | API ÷ bulk |");
-            report.line("|---|---|---|---|---|---|---|---|");
+            report.line("Two plain `_bulk` baselines of the same events: the raw events with generated ids (the limit of issue 5), and the documents the API stores "
+                + "(same fields, `create` with the event id, routed by listener, into an index with the events index's mapping): what storing idempotent events costs without profiles.");
+            report.line("");
+            report.line("| stream | `profile_write_delay` | events | API events/s (drain counted) | drain | profile writes per event | plain `_bulk` events/s | API ÷ bulk "
+                + "| `_bulk` of stored documents events/s | API ÷ that |");
+            report.line("|---|---|---|---|---|---|---|---|---|---|");
             int sustainedRun = 0;
             for (Stream stream : List.of(new Stream("sessions", 100), new Stream("scattered", 1000))) {
                 for (String delay : SUSTAINED_DELAYS) {
                     Sustained result = sustained(client, stream, delay, sustainedRun++);
-                    report.line("| %s | %s | %d | %.0f | %.1f s | %.3f | %.0f | **%.2f** |", stream.name, delay, result.events, result.apiRate(), result.drainSeconds,
-                        (double) result.profileWrites / result.events, result.bulkRate(), result.apiRate() / result.bulkRate());
+                    report.line("| %s | %s | %d | %.0f | %.1f s | %.3f | %.0f | **%.2f** | %.0f | %.2f |", stream.name, delay, result.events, result.apiRate(), result.drainSeconds,
+                        (double) result.profileWrites / result.events, result.bulkRate(), result.apiRate() / result.bulkRate(), result.storedRate(),
+                        result.apiRate() / result.storedRate());
                 }
             }
             String counts = EntityUtils.toString(client.performRequest(new Request("GET", "/_cat/count/podcast-events,podcast-profiles?h=count")).getEntity()).trim();
@@ -103,25 +112,66 @@ public final class ListenerEventsBenchmark {
         report.print();
     }
 
+    /** The short rounds: each path in turn, {@link #ROUNDS} times, medians. */
+    static void shortRounds(RestClient client, Report report) throws Exception {
+        report.line("");
+        report.line("Short rounds: %d requests per round; %d rounds, medians.", REQUESTS_PER_ROUND, ROUNDS);
+        report.line("");
+        report.line("| stream | API events/s (median) | all rounds | plain `_bulk` events/s (median) | all rounds | API ÷ bulk |");
+        report.line("|---|---|---|---|---|---|");
+        for (Stream stream : List.of(new Stream("sessions: 100 listeners × 10 events per request", 100), new Stream("scattered: 1,000 listeners × 1 event per request", 1000))) {
+            // warm-up: creates the listeners' profiles, loads classes and caches
+            run(client, stream, -1, Path.API);
+            double[] api = new double[ROUNDS];
+            double[] behind = new double[ROUNDS];
+            double[] bulk = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                api[round] = run(client, stream, round, Path.API);
+                behind[round] = run(client, stream, round + ROUNDS, Path.API_WRITE_BEHIND);
+                bulk[round] = run(client, stream, round, Path.BULK);
+            }
+            double b = median(bulk);
+            report.line("| %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, median(api), all(api), b, all(bulk), median(api) / b);
+            report.line("| %s, write-behind %s | %.0f | %s | %.0f | %s | **%.2f** |", stream.name, WRITE_DELAY, median(behind), all(behind), b, all(bulk), median(behind) / b);
+        }
+    }
+
     /** A way of spreading events over listeners: {@code listenersPerRequest} listeners, events split evenly among them. */
     record Stream(String name, int listenersPerRequest) {}
 
-    /** How a round's events go in: the API (profiles written before it answers, or written behind), or plain bulk. */
-    enum Path { API, API_WRITE_BEHIND, BULK }
+    /**
+     * How events go in: the API (profiles written before it answers, or written behind), plain bulk of
+     * the raw events with generated ids, or plain bulk of the documents the API stores, created with
+     * their event ids and routed by listener (what storing idempotent events costs without profiles).
+     */
+    enum Path {
+        API, API_WRITE_BEHIND, BULK, BULK_STORED;
+
+        boolean api() {
+            return this == API || this == API_WRITE_BEHIND;
+        }
+
+        String endpoint() {
+            return switch (this) {
+                case API, API_WRITE_BEHIND -> "/_plugins/podcast/events";
+                case BULK -> "/" + PLAIN_INDEX + "/_bulk";
+                case BULK_STORED -> "/" + STORED_INDEX + "/_bulk";
+            };
+        }
+    }
 
     /**
      * Sends one round (fresh events: new timestamps) through a path; events/s. A write-behind round
      * lasts until the node has written every profile update it held back.
      */
     static double run(RestClient client, Stream stream, int round, Path path) throws Exception {
-        boolean api = path != Path.BULK;
         call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.listeners.profile_write_delay\": "
             + (path == Path.API_WRITE_BEHIND ? "\"" + WRITE_DELAY + "\"" : "\"0s\"") + "}}");
         List<String> bodies = new ArrayList<>();
         Random random = new Random(round * 31L + stream.listenersPerRequest);
         long base = 1_700_000_000_000L + (round + 2L) * 86_400_000L * 3;
         for (int r = 0; r < REQUESTS_PER_ROUND; r++) {
-            bodies.add(body(stream, r, base, random, api));
+            bodies.add(body(stream, r, base, random, path));
         }
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         try {
@@ -131,10 +181,7 @@ public final class ListenerEventsBenchmark {
                 int thread = t;
                 futures.add(pool.submit(() -> {
                     for (int r = thread; r < bodies.size(); r += CLIENT_THREADS) {
-                        String response = api ? call(client, "POST", "/_plugins/podcast/events", bodies.get(r)) : ndjson(client, "/" + PLAIN_INDEX + "/_bulk", bodies.get(r));
-                        if (response.contains("\"errors\":true")) {
-                            throw new IllegalStateException("errors: " + response.substring(0, Math.min(2000, response.length())));
-                        }
+                        send(client, path, bodies.get(r));
                     }
                     return null;
                 }));
@@ -151,34 +198,71 @@ public final class ListenerEventsBenchmark {
         }
     }
 
-    /** Request {@code r} of a stream: its listeners, fresh event times from {@code base}, as an events API body or a bulk body. */
-    static String body(Stream stream, int r, long base, Random random, boolean api) {
+    /** One generated event: what each path's body is made of. */
+    record BenchEvent(String listener, int episode, String type, long time, int position) {
+
+        String json() {
+            return "{\"listener_id\":\"%s\",\"episode_id\":\"ep%d\",\"type\":\"%s\",\"timestamp\":%d,\"position_s\":%d,\"duration_s\":1800}"
+                .formatted(listener, episode, type, time, position);
+        }
+
+        /** The document the events API stores for this event (same code, same episode fields), and its id. */
+        String storedBulkLines() throws java.io.IOException {
+            ListenerEvent event = new ListenerEvent(EventIds.derive(listener, "ep" + episode, EventType.parse(type), time, null), listener, "ep" + episode,
+                EventType.parse(type), time, (double) position, 1800.0, null, null);
+            XContentBuilder source = JsonXContent.contentBuilder();
+            EventDocument.write(source, event, new EpisodeFeatures(null, null, topics(episode), show(episode)), null, time + 5);
+            return "{\"create\":{\"_id\":\"" + event.id() + "\",\"routing\":\"" + listener + "\"}}\n" + BytesReference.bytes(source).utf8ToString() + "\n";
+        }
+    }
+
+    static String show(int episode) {
+        return "show" + (episode % 200);
+    }
+
+    static List<String> topics(int episode) {
+        return List.of("topic" + (episode % 30), "topic" + ((episode + 7) % 30), "topic" + ((episode + 13) % 30));
+    }
+
+    /** Request {@code r} of a stream: its listeners, fresh event times from {@code base}. */
+    static List<BenchEvent> events(Stream stream, int r, long base, Random random) {
         int perListener = EVENTS_PER_REQUEST / stream.listenersPerRequest;
-        StringBuilder body = new StringBuilder(api ? "{\"events\":[" : "");
+        List<BenchEvent> events = new ArrayList<>(EVENTS_PER_REQUEST);
         for (int l = 0; l < stream.listenersPerRequest; l++) {
             String listener = "bench-" + stream.listenersPerRequest + "-" + ((r * stream.listenersPerRequest + l) % 2000);
             for (int e = 0; e < perListener; e++) {
-                long time = base + (long) r * 60_000 + l * 10L + e;
-                String event = "{\"listener_id\":\"%s\",\"episode_id\":\"ep%d\",\"type\":\"%s\",\"timestamp\":%d,\"position_s\":%d,\"duration_s\":1800}"
-                    .formatted(listener, random.nextInt(EPISODES), TYPES[random.nextInt(TYPES.length)], time, random.nextInt(1800));
-                if (api) {
-                    body.append(body.length() > 11 ? "," : "").append(event);
-                } else {
-                    body.append("{\"index\":{}}\n").append(event).append('\n');
-                }
+                events.add(new BenchEvent(listener, random.nextInt(EPISODES), TYPES[random.nextInt(TYPES.length)], base + (long) r * 60_000 + l * 10L + e,
+                    random.nextInt(1800)));
             }
         }
-        return api ? body.append("]}").toString() : body.toString();
+        return events;
     }
 
-    /** What a sustained stream measured: events sent, seconds through the API (drain included) and through plain bulk. */
-    record Sustained(long events, double apiSeconds, double drainSeconds, long profileWrites, double bulkSeconds) {
+    /** The body of request {@code r} for {@code path}. */
+    static String body(Stream stream, int r, long base, Random random, Path path) throws java.io.IOException {
+        StringBuilder body = new StringBuilder(path.api() ? "{\"events\":[" : "");
+        for (BenchEvent event : events(stream, r, base, random)) {
+            switch (path) {
+                case API, API_WRITE_BEHIND -> body.append(body.length() > 11 ? "," : "").append(event.json());
+                case BULK -> body.append("{\"index\":{}}\n").append(event.json()).append('\n');
+                case BULK_STORED -> body.append(event.storedBulkLines());
+            }
+        }
+        return path.api() ? body.append("]}").toString() : body.toString();
+    }
+
+    /** What a sustained stream measured: events sent, seconds through the API (drain included) and through both plain bulks. */
+    record Sustained(long events, double apiSeconds, double drainSeconds, long profileWrites, double bulkSeconds, double storedSeconds) {
         double apiRate() {
             return events / apiSeconds;
         }
 
         double bulkRate() {
             return events / bulkSeconds;
+        }
+
+        double storedRate() {
+            return events / storedSeconds;
         }
     }
 
@@ -197,7 +281,7 @@ public final class ListenerEventsBenchmark {
         inParallel(() -> {
             while (System.nanoTime() < deadline) {
                 int r = next.getAndIncrement(); // every number taken is sent: 0 to next - 1
-                send(client, true, body(stream, r, base, new Random(run * 100_003L + r), true));
+                send(client, Path.API, body(stream, r, base, new Random(run * 100_003L + r), Path.API));
             }
             return null;
         });
@@ -208,16 +292,22 @@ public final class ListenerEventsBenchmark {
         long drained = System.nanoTime();
         long profileWrites = profileWrites(client) - writesBefore;
         int requests = next.get();
-        AtomicInteger bulkNext = new AtomicInteger();
-        long bulkStart = System.nanoTime();
+        double bulkSeconds = sendAll(client, stream, base, run, requests, Path.BULK);
+        double storedSeconds = sendAll(client, stream, base, run, requests, Path.BULK_STORED);
+        return new Sustained((long) requests * EVENTS_PER_REQUEST, (drained - start) / 1e9, (drained - sent) / 1e9, profileWrites, bulkSeconds, storedSeconds);
+    }
+
+    /** Sends requests 0 to {@code requests - 1} of a sustained stream through {@code path} from the client threads; seconds. */
+    static double sendAll(RestClient client, Stream stream, long base, int run, int requests, Path path) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
         inParallel(() -> {
-            for (int r = bulkNext.getAndIncrement(); r < requests; r = bulkNext.getAndIncrement()) {
-                send(client, false, body(stream, r, base, new Random(run * 100_003L + r), false));
+            for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                send(client, path, body(stream, r, base, new Random(run * 100_003L + r), path));
             }
             return null;
         });
-        long bulkEnd = System.nanoTime();
-        return new Sustained((long) requests * EVENTS_PER_REQUEST, (drained - start) / 1e9, (drained - sent) / 1e9, profileWrites, (bulkEnd - bulkStart) / 1e9);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Profile documents indexed so far (primaries): counts every profile write. */
@@ -241,16 +331,16 @@ public final class ListenerEventsBenchmark {
         }
     }
 
-    /** One request through the API or plain bulk; fails on any per-item error. */
-    static void send(RestClient client, boolean api, String body) throws Exception {
-        String response = api ? call(client, "POST", "/_plugins/podcast/events", body) : ndjson(client, "/" + PLAIN_INDEX + "/_bulk", body);
+    /** One request through {@code path}; fails on any per-item error. */
+    static void send(RestClient client, Path path, String body) throws Exception {
+        String response = path.api() ? call(client, "POST", path.endpoint(), body) : ndjson(client, path.endpoint(), body);
         if (response.contains("\"errors\":true")) {
             throw new IllegalStateException("errors: " + response.substring(0, Math.min(2000, response.length())));
         }
     }
 
     static void setUp(RestClient client) throws Exception {
-        for (String index : new String[] { EPISODES_INDEX, PLAIN_INDEX, "podcast-events", "podcast-profiles" }) {
+        for (String index : new String[] { EPISODES_INDEX, PLAIN_INDEX, STORED_INDEX, "podcast-events", "podcast-profiles" }) {
             Request delete = new Request("DELETE", "/" + index);
             delete.addParameter("ignore_unavailable", "true");
             client.performRequest(delete);
@@ -264,6 +354,14 @@ public final class ListenerEventsBenchmark {
             {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}},
              "mappings": {"dynamic": "strict", "properties": {"listener_id": {"type": "keyword"}, "episode_id": {"type": "keyword"},
                "type": {"type": "keyword"}, "timestamp": {"type": "date"}, "position_s": {"type": "float"}, "duration_s": {"type": "float"}}}}""");
+        Request stored = new Request("PUT", "/" + STORED_INDEX);
+        Settings storedSettings = Settings.builder().put("index.number_of_shards", 1).put("index.number_of_replicas", 0).put(ListenerIndices.EVENTS_INDEX_SETTINGS).build();
+        StringBuilder settingsJson = new StringBuilder();
+        for (String key : storedSettings.keySet()) {
+            settingsJson.append(settingsJson.isEmpty() ? "" : ",").append('"').append(key).append("\":\"").append(storedSettings.get(key)).append('"');
+        }
+        stored.setJsonEntity("{\"settings\": {" + settingsJson + "}, \"mappings\": " + BytesReference.bytes(ListenerIndices.eventsMapping()).utf8ToString() + "}");
+        perform(client, stored);
         call(client, "PUT", "/_cluster/settings", "{\"persistent\": {\"plugins.podcast.episodes_index\": \"" + EPISODES_INDEX + "\"}}");
         Random random = new Random(1);
         for (int start = 0; start < EPISODES; start += 500) {
@@ -317,6 +415,11 @@ public final class ListenerEventsBenchmark {
                 Thread.sleep(50L * attempt);
             }
         }
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static double median(double[] values) {
