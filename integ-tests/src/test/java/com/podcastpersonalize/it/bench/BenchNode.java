@@ -46,6 +46,13 @@ final class BenchNode {
         return Long.parseLong(stats.replaceAll(".*\"" + name + "\":(\\d+).*", "$1"));
     }
 
+    /** CPU seconds (user + system) the process has used so far, from /proc (clock ticks of 1/100 s, as on Linux/x86). */
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // after the command name: state is field 3
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime: fields 14 and 15
+    }
+
     static long rssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {

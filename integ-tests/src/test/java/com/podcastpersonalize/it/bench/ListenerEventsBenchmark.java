@@ -68,10 +68,13 @@ public final class ListenerEventsBenchmark {
     static final String[] SUSTAINED_DELAYS = env("PODCAST_BENCH_LISTENER_DELAYS", "0s,1s,5s,10s").split(",");
     /** Whether to run the short rounds before the sustained streams ({@code PODCAST_BENCH_LISTENER_SHORT_ROUNDS}). */
     static final boolean SHORT_ROUNDS = Boolean.parseBoolean(env("PODCAST_BENCH_LISTENER_SHORT_ROUNDS", "true"));
+    /** The node's process id (CPU seconds from /proc), or -1 when not given. */
+    static long nodePid = -1;
     static final String[] TYPES = { "play", "play", "complete", "like", "skip", "play", "complete", "dislike", "play", "complete" };
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
+        nodePid = args.length > 1 ? Long.parseLong(args[1]) : -1;
         Report report = new Report();
         try (RestClient client = RestClient.builder(HttpHost.create(url)).build()) {
             setUp(client);
@@ -95,14 +98,28 @@ public final class ListenerEventsBenchmark {
                 + "| `_bulk` of stored documents events/s | API ÷ that |");
             report.line("|---|---|---|---|---|---|---|---|---|---|");
             int sustainedRun = 0;
+            List<String> cpuRows = new ArrayList<>();
             for (Stream stream : List.of(new Stream("sessions", 100), new Stream("scattered", 1000))) {
                 for (String delay : SUSTAINED_DELAYS) {
                     Sustained result = sustained(client, stream, delay, sustainedRun++);
+                    cpuRows.add(String.format(Locale.ROOT, "| %s | %s | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | **%.2f** | %.2f |", stream.name, delay,
+                        perThousand(result.apiCpu.node(), result), perThousand(result.apiCpu.client(), result),
+                        perThousand(result.bulkCpu.node(), result), perThousand(result.bulkCpu.client(), result),
+                        perThousand(result.storedCpu.node(), result), perThousand(result.storedCpu.client(), result),
+                        result.bulkCpu.total() / result.apiCpu.total(), result.storedCpu.total() / result.apiCpu.total()));
                     report.line("| %s | %s | %d | %.0f | %.1f s | %.3f | %.0f | **%.2f** | %.0f | %.2f |", stream.name, delay, result.events, result.apiRate(), result.drainSeconds,
                         (double) result.profileWrites / result.events, result.bulkRate(), result.apiRate() / result.bulkRate(), result.storedRate(),
                         result.apiRate() / result.storedRate());
                 }
             }
+            report.line("");
+            report.line("CPU milliseconds per 1,000 events, node / client (this harness, on the same cores), over the same spans as the rates above; "
+                + "the last two columns are the plain `_bulk` paths' total CPU over the API's: the API ÷ bulk ratio a machine would reach if CPU were all that "
+                + "limits both paths, less sensitive to other load on the machine than the rates.");
+            report.line("");
+            report.line("| stream | `profile_write_delay` | API | plain `_bulk` | `_bulk` of stored documents | API ÷ bulk, by CPU | API ÷ stored `_bulk`, by CPU |");
+            report.line("|---|---|---|---|---|---|---|");
+            cpuRows.forEach(row -> report.line("%s", row));
             String counts = EntityUtils.toString(client.performRequest(new Request("GET", "/_cat/count/podcast-events,podcast-profiles?h=count")).getEntity()).trim();
             report.line("");
             report.line("Stored by the API path: %s documents in podcast-events and podcast-profiles.", counts);
@@ -251,8 +268,29 @@ public final class ListenerEventsBenchmark {
         return path.api() ? body.append("]}").toString() : body.toString();
     }
 
-    /** What a sustained stream measured: events sent, seconds through the API (drain included) and through both plain bulks. */
-    record Sustained(long events, double apiSeconds, double drainSeconds, long profileWrites, double bulkSeconds, double storedSeconds) {
+    /** CPU seconds of the node and of this client (which shares the machine's cores), read together. */
+    record Cpu(double node, double client) {
+        static Cpu now() throws Exception {
+            double node = nodePid > 0 ? BenchNode.cpuSeconds(nodePid) : Double.NaN;
+            double client = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new Cpu(node, client);
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(node - before.node, client - before.client);
+        }
+
+        double total() {
+            return node + client;
+        }
+    }
+
+    /**
+     * What a sustained stream measured: events sent, seconds through the API (drain included) and through
+     * both plain bulks, and the CPU each path used (the node's and the client's).
+     */
+    record Sustained(long events, double apiSeconds, double drainSeconds, long profileWrites, double bulkSeconds, double storedSeconds, Cpu apiCpu, Cpu bulkCpu,
+        Cpu storedCpu) {
         double apiRate() {
             return events / apiSeconds;
         }
@@ -276,6 +314,7 @@ public final class ListenerEventsBenchmark {
         long base = 1_700_000_000_000L + 100L * 86_400_000L + run * 10L * 86_400_000L;
         long writesBefore = profileWrites(client);
         AtomicInteger next = new AtomicInteger();
+        Cpu cpuBefore = Cpu.now();
         long start = System.nanoTime();
         long deadline = start + SUSTAINED_SECONDS * 1_000_000_000L;
         inParallel(() -> {
@@ -290,11 +329,16 @@ public final class ListenerEventsBenchmark {
             Thread.sleep(10);
         }
         long drained = System.nanoTime();
+        Cpu apiCpu = Cpu.now().since(cpuBefore);
         long profileWrites = profileWrites(client) - writesBefore;
         int requests = next.get();
+        Cpu bulkBefore = Cpu.now();
         double bulkSeconds = sendAll(client, stream, base, run, requests, Path.BULK);
+        Cpu storedBefore = Cpu.now();
         double storedSeconds = sendAll(client, stream, base, run, requests, Path.BULK_STORED);
-        return new Sustained((long) requests * EVENTS_PER_REQUEST, (drained - start) / 1e9, (drained - sent) / 1e9, profileWrites, bulkSeconds, storedSeconds);
+        Cpu storedCpu = Cpu.now().since(storedBefore);
+        return new Sustained((long) requests * EVENTS_PER_REQUEST, (drained - start) / 1e9, (drained - sent) / 1e9, profileWrites, bulkSeconds, storedSeconds, apiCpu,
+            storedBefore.since(bulkBefore), storedCpu);
     }
 
     /** Sends requests 0 to {@code requests - 1} of a sustained stream through {@code path} from the client threads; seconds. */
@@ -415,6 +459,10 @@ public final class ListenerEventsBenchmark {
                 Thread.sleep(50L * attempt);
             }
         }
+    }
+
+    static double perThousand(double cpuSeconds, Sustained result) {
+        return cpuSeconds * 1000 / (result.events / 1000.0);
     }
 
     static String env(String name, String fallback) {
