@@ -74,22 +74,69 @@ public final class DecayedVector {
 
     /** Cosine between this sum and {@code vector}; 0 when either is zero. */
     public double cosine(float[] vector) {
-        double dot = 0, a = 0, b = 0;
-        for (int i = 0; i < sum.length; i++) {
-            dot += sum[i] * vector[i];
-            a += sum[i] * sum[i];
-            b += (double) vector[i] * vector[i];
+        return cosine(vector, squaredNorm(vector));
+    }
+
+    /**
+     * Cosine between this sum and {@code vector}, whose squared norm the caller computed once (an event's
+     * vector is compared with every interest); 0 when either is zero.
+     */
+    public double cosine(float[] vector, double vectorSquaredNorm) {
+        // four independent partial sums: each sum of 384 terms is a chain of dependent additions otherwise
+        double dot0 = 0, dot1 = 0, dot2 = 0, dot3 = 0, a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int i = 0;
+        for (int end = sum.length & ~3; i < end; i += 4) {
+            dot0 += sum[i] * vector[i];
+            dot1 += sum[i + 1] * vector[i + 1];
+            dot2 += sum[i + 2] * vector[i + 2];
+            dot3 += sum[i + 3] * vector[i + 3];
+            a0 += sum[i] * sum[i];
+            a1 += sum[i + 1] * sum[i + 1];
+            a2 += sum[i + 2] * sum[i + 2];
+            a3 += sum[i + 3] * sum[i + 3];
         }
-        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+        for (; i < sum.length; i++) {
+            dot0 += sum[i] * vector[i];
+            a0 += sum[i] * sum[i];
+        }
+        double a = (a0 + a1) + (a2 + a3);
+        return a == 0 || vectorSquaredNorm == 0 ? 0 : ((dot0 + dot1) + (dot2 + dot3)) / Math.sqrt(a * vectorSquaredNorm);
     }
 
     public double cosine(DecayedVector other) {
-        double dot = 0, a = 0, b = 0;
-        for (int i = 0; i < sum.length; i++) {
-            dot += sum[i] * other.sum[i];
-            a += sum[i] * sum[i];
-            b += other.sum[i] * other.sum[i];
+        double[] o = other.sum;
+        double dot0 = 0, dot1 = 0, a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+        int i = 0;
+        for (int end = sum.length & ~1; i < end; i += 2) {
+            dot0 += sum[i] * o[i];
+            dot1 += sum[i + 1] * o[i + 1];
+            a0 += sum[i] * sum[i];
+            a1 += sum[i + 1] * sum[i + 1];
+            b0 += o[i] * o[i];
+            b1 += o[i + 1] * o[i + 1];
         }
-        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+        for (; i < sum.length; i++) {
+            dot0 += sum[i] * o[i];
+            a0 += sum[i] * sum[i];
+            b0 += o[i] * o[i];
+        }
+        double a = a0 + a1, b = b0 + b1;
+        return a == 0 || b == 0 ? 0 : (dot0 + dot1) / Math.sqrt(a * b);
+    }
+
+    /** {@code Σ vᵢ²} in double, in the partial sums {@link #cosine(float[], double)} expects. */
+    public static double squaredNorm(float[] vector) {
+        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+        int i = 0;
+        for (int end = vector.length & ~3; i < end; i += 4) {
+            b0 += (double) vector[i] * vector[i];
+            b1 += (double) vector[i + 1] * vector[i + 1];
+            b2 += (double) vector[i + 2] * vector[i + 2];
+            b3 += (double) vector[i + 3] * vector[i + 3];
+        }
+        for (; i < vector.length; i++) {
+            b0 += (double) vector[i] * vector[i];
+        }
+        return (b0 + b1) + (b2 + b3);
     }
 }

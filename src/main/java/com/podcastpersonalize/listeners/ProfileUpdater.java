@@ -119,10 +119,11 @@ public final class ProfileUpdater {
 
     private void updateInterests(Profile profile, EpisodeFeatures episode, double weight) {
         float[] vector = episode.textVector();
+        double squaredNorm = DecayedVector.squaredNorm(vector);
         InterestCentroid nearest = null;
         double best = Double.NEGATIVE_INFINITY;
         for (InterestCentroid interest : profile.interests) {
-            double cosine = interest.vector().cosine(vector);
+            double cosine = interest.vector().cosine(vector, squaredNorm);
             if (cosine > best) {
                 best = cosine;
                 nearest = interest;
@@ -139,7 +140,7 @@ public final class ProfileUpdater {
         if (close || (nearest != null && profile.interests.size() >= config.maxInterests())) {
             nearest.vector().add(vector, weight);
             nearest.topics().add(episode.topics(), weight);
-            mergeCloseInterests(profile);
+            mergeCloseInterests(profile, nearest);
         } else {
             DecayedVector sum = new DecayedVector(vector.length);
             sum.add(vector, weight);
@@ -149,18 +150,22 @@ public final class ProfileUpdater {
         }
     }
 
-    /** Merges pairs of centroids whose cosine reached the threshold (the later one into the earlier), until none is left. */
-    private void mergeCloseInterests(Profile profile) {
-        boolean merged = true;
-        while (merged) {
-            merged = false;
-            for (int i = 0; i < profile.interests.size() && !merged; i++) {
-                for (int j = i + 1; j < profile.interests.size() && !merged; j++) {
-                    if (profile.interests.get(i).vector().cosine(profile.interests.get(j).vector()) >= config.interestSimilarity()) {
-                        profile.interests.get(i).absorb(profile.interests.remove(j));
-                        merged = true;
-                    }
-                }
+    /**
+     * Merges {@code changed} with a centroid its cosine reached the threshold with (the later of the two
+     * into the earlier), and the result again, until it is close to none. Only the changed centroid is
+     * compared: since the last merge the others were only scaled by decay (all alike, so their cosines
+     * stay) or pushed away by a negative event, which leaves them for their next positive one.
+     */
+    private void mergeCloseInterests(Profile profile, InterestCentroid changed) {
+        List<InterestCentroid> interests = profile.interests;
+        for (int i = interests.indexOf(changed), j = 0; j < interests.size();) {
+            if (j != i && interests.get(i).vector().cosine(interests.get(j).vector()) >= config.interestSimilarity()) {
+                int kept = Math.min(i, j);
+                interests.get(kept).absorb(interests.remove(Math.max(i, j)));
+                i = kept;
+                j = 0;
+            } else {
+                j++;
             }
         }
     }
@@ -170,9 +175,10 @@ public final class ProfileUpdater {
 
     private void addHeard(Profile profile, Profile.Heard heard) {
         List<Profile.Heard> list = profile.heard;
+        int hash = heard.episodeId().hashCode(); // cached by String: most entries are ruled out by it without comparing characters
         for (int i = 0; i < list.size(); i++) {
             Profile.Heard known = list.get(i);
-            if (known.episodeId().equals(heard.episodeId())) {
+            if (known.episodeId().hashCode() == hash && known.episodeId().equals(heard.episodeId())) {
                 if (known.timestamp() > heard.timestamp() || (known.timestamp() == heard.timestamp() && known.weight() >= heard.weight())) {
                     return;
                 }

@@ -9,32 +9,35 @@ import java.util.Map;
 /** Decayed weights of topic names (from episodes' topic tags), bounded to the heaviest {@code capacity}. */
 public final class TopicWeights {
 
-    private final Map<String, Double> weights;
+    /** Each topic's weight in a one-element array, so that adding and decaying change it in place (every event decays them all). */
+    private final Map<String, double[]> weights = new HashMap<>();
     private final int capacity;
 
     public TopicWeights(int capacity) {
-        this(new HashMap<>(), capacity);
+        this.capacity = capacity;
     }
 
     public TopicWeights(Map<String, Double> weights, int capacity) {
-        this.weights = new HashMap<>(weights);
-        this.capacity = capacity;
+        this(capacity);
+        weights.forEach((topic, weight) -> this.weights.put(topic, new double[] { weight }));
     }
 
     public void add(List<String> topics, double weight) {
         for (String topic : topics) {
-            weights.merge(topic, weight, Double::sum);
+            weights.computeIfAbsent(topic, t -> new double[1])[0] += weight;
         }
         trim();
     }
 
     public void add(TopicWeights other) {
-        other.weights.forEach((topic, weight) -> weights.merge(topic, weight, Double::sum));
+        other.weights.forEach((topic, weight) -> weights.computeIfAbsent(topic, t -> new double[1])[0] += weight[0]);
         trim();
     }
 
     public void scale(double factor) {
-        weights.replaceAll((topic, weight) -> weight * factor);
+        for (double[] weight : weights.values()) {
+            weight[0] *= factor;
+        }
     }
 
     /** Topics with a positive weight, heaviest first (ties by name), at most {@code count}. */
@@ -43,11 +46,13 @@ public final class TopicWeights {
     }
 
     public Map<String, Double> asMap() {
-        return Map.copyOf(weights);
+        Map<String, Double> copy = new HashMap<>();
+        weights.forEach((topic, weight) -> copy.put(topic, weight[0]));
+        return Map.copyOf(copy);
     }
 
     private List<Map.Entry<String, Double>> sorted() {
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(weights.entrySet());
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(asMap().entrySet());
         entries.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
         return entries;
     }

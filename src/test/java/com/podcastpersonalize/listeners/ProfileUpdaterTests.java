@@ -124,6 +124,47 @@ public class ProfileUpdaterTests extends OpenSearchTestCase {
         assertEquals(List.of("blues", "jazz"), profile.interests().get(0).topics().top(3));
     }
 
+    /**
+     * Three interests [1,0,0], [0,1,0], [0.6,0,0.8]; then [0.8,0,0.6] joins the third (cosine 0.96), which is now
+     * 0.707 from the first: the third merges into the first (the earlier keeps its place), the second is left as it is.
+     */
+    public void testTheChangedInterestMergesIntoAnEarlierOne() {
+        Profile profile = new Profile("u1");
+        updater.apply(profile, List.of(event(EventType.COMPLETE, "a", 0, v(1, 0, 0)), event(EventType.COMPLETE, "b", 0, v(0, 1, 0)),
+            event(EventType.COMPLETE, "c", 0, v(0.6f, 0, 0.8f))));
+        assertEquals(3, profile.interests().size());
+        updater.apply(profile, List.of(event(EventType.COMPLETE, "d", 0, v(0.8f, 0, 0.6f))));
+        assertEquals(2, profile.interests().size());
+        assertSum(profile.interests().get(0).vector(), 3.0, 2.4, 0, 1.4);
+        assertSum(profile.interests().get(1).vector(), 1.0, 0, 1, 0);
+    }
+
+    /** The cosines' partial sums agree with the plain definition, for lengths that are and are not multiples of four. */
+    public void testCosinesMatchTheirDefinition() {
+        for (int dimension : new int[] { 1, 3, 4, 7, 384 }) {
+            float[] x = new float[dimension];
+            float[] y = new float[dimension];
+            for (int i = 0; i < dimension; i++) {
+                x[i] = (float) randomDoubleBetween(-1, 1, true);
+                y[i] = (float) randomDoubleBetween(-1, 1, true);
+            }
+            DecayedVector sum = new DecayedVector(dimension);
+            sum.add(x, 2.5);
+            DecayedVector other = new DecayedVector(dimension);
+            other.add(y, 0.5);
+            double dot = 0, xx = 0, yy = 0;
+            for (int i = 0; i < dimension; i++) {
+                dot += (double) x[i] * y[i];
+                xx += (double) x[i] * x[i];
+                yy += (double) y[i] * y[i];
+            }
+            assertEquals(yy, DecayedVector.squaredNorm(y), 1e-9);
+            assertEquals(dot / Math.sqrt(xx * yy), sum.cosine(y), 1e-9);
+            assertEquals(dot / Math.sqrt(xx * yy), sum.cosine(other), 1e-9);
+        }
+        assertEquals(0, new DecayedVector(3).cosine(new float[] { 1, 0, 0 }), 0);
+    }
+
     public void testRecentlyHeardIsBoundedLatestFirstAndDeduplicated() {
         Profile profile = new Profile("u1");
         updater.apply(profile, List.of(
