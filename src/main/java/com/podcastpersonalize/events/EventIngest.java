@@ -21,7 +21,6 @@ import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.get.MultiGetItemResponse;
 import org.opensearch.action.get.MultiGetRequest;
 import org.opensearch.action.index.IndexRequest;
-import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -261,7 +260,7 @@ public final class EventIngest {
             try {
                 for (int i : order) {
                     ResolvedEvent event = resolved.get(i);
-                    XContentBuilder source = JsonXContent.contentBuilder();
+                    XContentBuilder source = EventDocument.contentBuilder();
                     EventDocument.write(source, event.event(), event.episode(), event.queryVector(), receivedAt);
                     bulk.add(new IndexRequest(eventsIndex).id(event.event().id()).routing(event.event().listenerId())
                         .opType(DocWriteRequest.OpType.CREATE).source(source));
