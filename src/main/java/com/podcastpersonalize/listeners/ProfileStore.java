@@ -182,6 +182,16 @@ public final class ProfileStore {
         queue.defer(changes, delayMillis);
     }
 
+    /**
+     * Writes every change this node holds back, for every listener, and waits up to {@code timeoutMillis}
+     * for them to land. Returns whether they did (false: some were still being written when the time was up).
+     */
+    public boolean flushEverything(long timeoutMillis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        queue.flushEverything(written::countDown);
+        return written.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Listeners with changes waiting on this node or being written. */
     public int listenersWithUpdatesWaiting() {
         return queue.pendingListeners();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -156,6 +157,33 @@ final class ProfileWriteQueue {
                 if (slot.writing == false) {
                     now.put(id, take(slot));
                 }
+                done = null;
+            }
+        }
+        if (done != null) {
+            done.run();
+        }
+        write(now, Map.of());
+    }
+
+    /** Calls {@code done} once every change queued so far, for every listener, was written (or failed); at once when none is. */
+    void flushEverything(Runnable done) {
+        Map<String, List<Waiting>> now = new LinkedHashMap<>();
+        synchronized (slots) {
+            if (slots.isEmpty() == false) {
+                AtomicInteger left = new AtomicInteger(slots.size());
+                Runnable whenAll = done;
+                Runnable one = () -> {
+                    if (left.decrementAndGet() == 0) {
+                        whenAll.run();
+                    }
+                };
+                slots.forEach((id, slot) -> {
+                    slot.drained.add(one);
+                    if (slot.writing == false) {
+                        now.put(id, take(slot));
+                    }
+                });
                 done = null;
             }
         }

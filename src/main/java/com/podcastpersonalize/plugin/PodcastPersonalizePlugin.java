@@ -6,6 +6,7 @@ import com.podcastpersonalize.diversify.DiversifyProcessorFactory;
 import com.podcastpersonalize.diversify.DiversifyResponseProcessor;
 import com.podcastpersonalize.events.EventIngest;
 import com.podcastpersonalize.listeners.EpisodeCache;
+import com.podcastpersonalize.listeners.FlushOnShutdown;
 import com.podcastpersonalize.listeners.ListenerFlushAction;
 import com.podcastpersonalize.listeners.ListenerIds;
 import com.podcastpersonalize.listeners.ListenerIndices;
@@ -178,6 +179,8 @@ public class PodcastPersonalizePlugin extends Plugin implements ActionPlugin, In
             threadPool::absoluteTimeInMillis,
             PodcastSettings.LISTENERS_PROFILE_CACHE_SIZE.get(nodeSettings)
         );
+        // held-back profile updates are written when the node stops (while it can still write)
+        clusterService.addLifecycleListener(new FlushOnShutdown(profileStore, 10_000));
         EpisodeCache episodeCache = new EpisodeCache(
             PodcastSettings.LISTENERS_EPISODE_CACHE_SIZE.get(nodeSettings),
             PodcastSettings.LISTENERS_EPISODE_CACHE_EXPIRE.get(nodeSettings)

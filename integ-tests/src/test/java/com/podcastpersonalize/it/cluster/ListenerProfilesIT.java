@@ -10,6 +10,7 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.core.common.transport.TransportAddress;
 import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.test.InternalTestCluster;
 import org.opensearch.test.OpenSearchIntegTestCase;
 
 import java.time.Instant;
@@ -538,6 +539,35 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
         refresh("podcast-events", "podcast-profiles");
         assertEquals(0, client().prepareSearch("podcast-profiles").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
         assertEquals(0, client().prepareSearch("podcast-events").setQuery(QueryBuilders.termQuery("listener_id", u)).setSize(0).get().getHits().getTotalHits().value());
+    }
+
+    /**
+     * A node that stops writes the profile updates it holds back before it goes: with a delay far
+     * longer than the test, only that write can bring them into the stored profile. The node is one
+     * of its own, started for the test, so that the suite's three nodes stay.
+     */
+    public void testANodeThatStopsWritesWhatItHeldBack() throws Exception {
+        String[] nodes = internalCluster().getNodeNames();
+        awaitNothingHeldBack(nodes);
+        String leaving = internalCluster().startNode();
+        ensureStableCluster(nodes.length + 1);
+        String u = "held-on-a-leaving-node";
+        writeDelay("60s");
+        try {
+            postTo(leaving, "?wait_for_profiles=true", List.of(event(u, "ep1", "play", T0)));
+            postTo(leaving, "", List.of(event(u, "ep2", "complete", T0 + 1), event(u, "ep12", "like", T0 + 2)));
+            assertEquals(1, waiting(leaving));
+            assertEquals("stored before the node stops: only the first request", Map.of("play", 1), storedCounts(nodes[0], u));
+            // the copies the node held are made again at once, not a minute later (the default delay after a node leaves)
+            rest("PUT", "/_all/_settings", "{\"index.unassigned.node_left.delayed_timeout\": \"0\"}");
+            nodeClients.remove(leaving).close();
+            internalCluster().stopRandomNode(InternalTestCluster.nameFilter(leaving));
+            ensureStableCluster(nodes.length);
+            ensureGreen("podcast-events", "podcast-profiles");
+            assertEquals(Map.of("play", 1, "complete", 1, "like", 1), storedCounts(nodes[0], u));
+        } finally {
+            writeDelay(null);
+        }
     }
 
     /** {@code wait_for_profiles=true} writes through despite write-behind: the stored profile, read on another node, has the events at once. */
