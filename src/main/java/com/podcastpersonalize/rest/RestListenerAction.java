@@ -65,7 +65,7 @@ public class RestListenerAction extends BaseRestHandler {
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
         String listenerId = request.param("id");
         String storedId = ids.get().storedId("id", listenerId);
-        boolean includeVectors = request.paramAsBoolean("include_vectors", false);
+        boolean includeVectors = RestFlags.flag(request, "include_vectors");
         return switch (request.method()) {
             case PUT -> {
                 List<String> topics = declaredTopics(request);

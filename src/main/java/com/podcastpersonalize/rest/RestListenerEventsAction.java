@@ -73,7 +73,7 @@ public class RestListenerEventsAction extends BaseRestHandler {
         if (!request.hasContent()) {
             throw new IllegalArgumentException("request body is required: {\"events\": [...]}");
         }
-        boolean waitForProfiles = waitForProfiles(request);
+        boolean waitForProfiles = RestFlags.flag(request, "wait_for_profiles");
         long start = System.nanoTime();
         EventParser eventParser = new EventParser(ids.get(), clock.getAsLong(), settings.get(PodcastSettings.LISTENERS_MAX_FUTURE_SKEW).millis());
         List<EventsRequestParser.Slot> slots;
@@ -109,18 +109,5 @@ public class RestListenerEventsAction extends BaseRestHandler {
                 return new BytesRestResponse(RestStatus.OK, builder);
             }
         });
-    }
-
-    /** {@code wait_for_profiles}: {@code true} (or given without a value) or {@code false}; anything else is a 400 naming it. */
-    static boolean waitForProfiles(RestRequest request) {
-        String value = request.param("wait_for_profiles");
-        if (value == null) {
-            return false;
-        }
-        return switch (value) {
-            case "", "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("[wait_for_profiles] must be true or false, got [" + value + "]");
-        };
     }
 }

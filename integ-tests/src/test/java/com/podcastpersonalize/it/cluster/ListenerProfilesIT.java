@@ -394,7 +394,8 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
             { "PUT", "/_plugins/podcast/listeners/u1", "{\"declared_topics\": [\"\"]}", "[declared_topics][0] must be a non-empty string" },
             { "PUT", "/_plugins/podcast/listeners/u1", "{\"topics\": [\"jazz\"]}", "unknown field [topics]" },
             { "GET", "/_plugins/podcast/listeners/%20", null, "[id] is required" },
-            { "POST", "/_plugins/podcast/events?wait_for_profiles=maybe", "{\"events\": []}", "[wait_for_profiles] must be true or false, got [maybe]" } };
+            { "POST", "/_plugins/podcast/events?wait_for_profiles=maybe", "{\"events\": []}", "[wait_for_profiles] must be true or false, got [maybe]" },
+            { "GET", "/_plugins/podcast/listeners/u1?include_vectors=yes", null, "[include_vectors] must be true or false, got [yes]" } };
         for (String[] c : bad) {
             Request request = new Request(c[0], c[1]);
             if (c[2] != null) {
