@@ -98,15 +98,15 @@ final class WindowAnalysis {
                 magnitude[k] = Math.sqrt(p[k]);
             }
             mel.frame(p, melPower[t]);
-            centroid[t] = SpectralCentroid.frame(magnitude, freqs);
-            bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true);
+            centroid[t] = SpectralCentroid.frame(magnitude, freqs, kernels);
+            bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true, kernels);
             rolloff[t] = SpectralRolloff.frame(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT, rolloffWork);
             flatness[t] = SpectralFlatness.frameFromPower(p, SpectralFlatness.AMIN, flatnessWork, kernels);
             contrastBands.frame(magnitude, peak[t], valley[t]);
             tuningPeaks.add(p);
         }
         double[][] logMel = PowerToDb.compute(melPower);
-        double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC);
+        double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC, kernels);
         double[][] delta = mfcc.length >= Delta.DEFAULT_WIDTH ? Delta.compute(mfcc, Delta.DEFAULT_WIDTH, 1) : new double[0][];
         double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false);
         double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE), kernels);

@@ -8,13 +8,6 @@ final class ScalarKernels implements SpectrumKernels {
     private ScalarKernels() {}
 
     @Override
-    public void window(float[] y, int start, double[] window, double[] buf, int from, int to) {
-        for (int j = from; j < to; j++) {
-            buf[j] = y[start + j] * window[j];
-        }
-    }
-
-    @Override
     public void packedPower(double[] x, double[] power) {
         int h = x.length / 2;
         power[0] = x[0] * x[0];
@@ -103,6 +96,68 @@ final class ScalarKernels implements SpectrumKernels {
         for (; k < s.length; k++) {
             x[k] = Math.max(amin, s[k]);
             s0 += x[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public double dot4(double[] a, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += a[k] * b[k];
+            s1 += a[k + 1] * b[k + 1];
+            s2 += a[k + 2] * b[k + 2];
+            s3 += a[k + 3] * b[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += a[k] * b[k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public double absSum4(double[] s) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < s.length; k += 4) {
+            s0 += Math.abs(s[k]);
+            s1 += Math.abs(s[k + 1]);
+            s2 += Math.abs(s[k + 2]);
+            s3 += Math.abs(s[k + 3]);
+        }
+        for (; k < s.length; k++) {
+            s0 += Math.abs(s[k]);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public double centredSquareDot4(double[] s, double[] f, double c) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < s.length; k += 4) {
+            double d0 = f[k] - c;
+            double d1 = f[k + 1] - c;
+            double d2 = f[k + 2] - c;
+            double d3 = f[k + 3] - c;
+            s0 += s[k] * (d0 * d0);
+            s1 += s[k + 1] * (d1 * d1);
+            s2 += s[k + 2] * (d2 * d2);
+            s3 += s[k + 3] * (d3 * d3);
+        }
+        for (; k < s.length; k++) {
+            double d = f[k] - c;
+            s0 += s[k] * (d * d);
         }
         return (s0 + s1) + (s2 + s3);
     }

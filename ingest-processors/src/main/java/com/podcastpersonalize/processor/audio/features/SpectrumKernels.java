@@ -19,9 +19,6 @@ public interface SpectrumKernels {
         return ScalarKernels.INSTANCE;
     }
 
-    /** {@code buf[j] = y[start + j] · window[j]} for j in [from, to): the STFT's windowing (float widened to double). */
-    void window(float[] y, int start, double[] window, double[] buf, int from, int to);
-
     /**
      * |X[k]|² from a real FFT's packed output of n = {@code x.length} values (JTransforms' layout: x[0] = X[0],
      * x[1] = X[n/2], x[2k] and x[2k+1] the real and imaginary parts of X[k]) into {@code power[0 .. n/2]}.
@@ -53,6 +50,18 @@ public interface SpectrumKernels {
      * whole blocks of 4, the rest to sum 0), returned as (s0 + s1) + (s2 + s3): spectral flatness's mean.
      */
     double clampAndSum(double[] s, double amin, double[] x);
+
+    /**
+     * Σ a[k]·b[k] over k &lt; n in four interleaved running sums (k to sum k mod 4 over the whole blocks of 4, the
+     * rest to sum 0), returned as (s0 + s1) + (s2 + s3): the MFCC's DCT and the spectral centroid.
+     */
+    double dot4(double[] a, double[] b, int n);
+
+    /** Σ |s[k]| in the four running sums of {@link #dot4}: the L1 norm of the centroid and the bandwidth. */
+    double absSum4(double[] s);
+
+    /** Σ s[k]·(f[k] - c)² in the four running sums of {@link #dot4}: the spectral bandwidth (p = 2). */
+    double centredSquareDot4(double[] s, double[] f, double c);
 
     /**
      * YIN's cumulative mean normalised difference: {@code cmnd[τ - minLag] = diff[τ]·τ / (cumulative[τ] +

@@ -90,7 +90,9 @@ public final class Stft {
         int from = Math.max(0, -start);
         int to = Math.min(nFft, y.length - start);
         java.util.Arrays.fill(buf, 0, from, 0.0);
-        kernels.window(y, start, window, buf, from, to);
+        for (int j = from; j < to; j++) { // the JIT vectorizes this loop itself
+            buf[j] = y[start + j] * window[j];
+        }
         java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
         fft.powerSpectrum(buf, power, kernels);
     }

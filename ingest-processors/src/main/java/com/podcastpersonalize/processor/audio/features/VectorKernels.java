@@ -1,7 +1,6 @@
 package com.podcastpersonalize.processor.audio.features;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
@@ -16,7 +15,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements SpectrumKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_128; // as many float lanes as D has doubles
     private static final int L = D.length();
     // lanes 0, 2, 4, 6 and 1, 3, 5, 7 of two vectors side by side (indexes ≥ L pick from the second vector)
     private static final VectorShuffle<Double> EVEN = VectorShuffle.fromValues(D, 0, 2, 4, 6);
@@ -27,18 +25,6 @@ final class VectorKernels implements SpectrumKernels {
         if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < D.vectorBitSize()) {
             // without 256-bit registers the API would run these vectors in its slow Java fallback
             throw new UnsupportedOperationException("the CPU has no " + D.vectorBitSize() + "-bit vectors");
-        }
-    }
-
-    @Override
-    public void window(float[] y, int start, double[] window, double[] buf, int from, int to) {
-        int j = from;
-        for (; j + L <= to; j += L) {
-            DoubleVector samples = (DoubleVector) FloatVector.fromArray(F, y, start + j).convertShape(VectorOperators.F2D, D, 0);
-            samples.mul(DoubleVector.fromArray(D, window, j)).intoArray(buf, j);
-        }
-        for (; j < to; j++) {
-            buf[j] = y[start + j] * window[j];
         }
     }
 
@@ -154,6 +140,50 @@ final class VectorKernels implements SpectrumKernels {
         for (; k < s.length; k++) {
             x[k] = Math.max(amin, s[k]);
             s0 += x[k];
+        }
+        return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
+    }
+
+    @Override
+    public double dot4(double[] a, double[] b, int n) {
+        DoubleVector sums = DoubleVector.zero(D);
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            sums = sums.add(DoubleVector.fromArray(D, a, k).mul(DoubleVector.fromArray(D, b, k)));
+        }
+        double s0 = sums.lane(0);
+        for (; k < n; k++) {
+            s0 += a[k] * b[k];
+        }
+        return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
+    }
+
+    @Override
+    public double absSum4(double[] s) {
+        DoubleVector sums = DoubleVector.zero(D);
+        int k = 0;
+        for (; k + L <= s.length; k += L) {
+            sums = sums.add(DoubleVector.fromArray(D, s, k).abs());
+        }
+        double s0 = sums.lane(0);
+        for (; k < s.length; k++) {
+            s0 += Math.abs(s[k]);
+        }
+        return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
+    }
+
+    @Override
+    public double centredSquareDot4(double[] s, double[] f, double c) {
+        DoubleVector sums = DoubleVector.zero(D);
+        int k = 0;
+        for (; k + L <= s.length; k += L) {
+            DoubleVector d = DoubleVector.fromArray(D, f, k).sub(c);
+            sums = sums.add(DoubleVector.fromArray(D, s, k).mul(d.mul(d)));
+        }
+        double s0 = sums.lane(0);
+        for (; k < s.length; k++) {
+            double d = f[k] - c;
+            s0 += s[k] * (d * d);
         }
         return (s0 + sums.lane(1)) + (sums.lane(2) + sums.lane(3));
     }

@@ -76,9 +76,17 @@ public final class StageCosts {
         }));
         stages.put("|X| (square root)", same(() -> Spectrogram.sqrt(power)));
         stages.put("mel + dB", same(() -> PowerToDb.compute(MelSpectrogram.fromSpectrogram(power, MelFilterbank.of(SR, 2048, 128)))));
-        stages.put("MFCC + delta", same(() -> Delta.compute(Mfcc.fromLogMel(logMel, 20), 9, 1)));
-        stages.put("spectral centroid", same(() -> SpectralCentroid.compute(magnitude, freqs)));
-        stages.put("spectral bandwidth", same(() -> SpectralBandwidth.compute(magnitude, freqs, SpectralCentroid.compute(magnitude, freqs), 2.0, true)));
+        stages.put("MFCC + delta", each(kernels, k -> () -> Delta.compute(Mfcc.fromLogMel(logMel, 20, k), 9, 1)));
+        stages.put("spectral centroid", each(kernels, k -> () -> {
+            for (double[] row : magnitude) {
+                SpectralCentroid.frame(row, freqs, k);
+            }
+        }));
+        stages.put("spectral bandwidth", each(kernels, k -> () -> {
+            for (double[] row : magnitude) {
+                SpectralBandwidth.frame(row, freqs, SpectralCentroid.frame(row, freqs, k), 2.0, true, k);
+            }
+        }));
         stages.put("spectral rolloff", same(() -> SpectralRolloff.compute(magnitude, freqs, 0.85)));
         stages.put("spectral flatness", each(kernels, k -> () -> {
             double[] work = new double[power[0].length];
