@@ -13,7 +13,7 @@ final class KernelChoice {
 
     static final String MODULE = "jdk.incubator.vector";
     private static final Logger LOG = LogManager.getLogger(KernelChoice.class);
-    static final SpectrumKernels BEST = choose();
+    static final SpectrumKernels BEST = choose(vectorModulePresent());
 
     private KernelChoice() {}
 
@@ -21,8 +21,9 @@ final class KernelChoice {
         return ModuleLayer.boot().findModule(MODULE).isPresent();
     }
 
-    private static SpectrumKernels choose() {
-        if (!vectorModulePresent()) {
+    /** The kernels for a JVM with or without the module. */
+    static SpectrumKernels choose(boolean modulePresent) {
+        if (!modulePresent) {
             LOG.info("audio analysis: module {} not loaded, per-bin loops run scalar", MODULE);
             return ScalarKernels.INSTANCE;
         }

@@ -19,6 +19,14 @@ public class SpectrumKernelsTests extends OpenSearchTestCase {
         return new float[][] {AudioReference.generated("speech10s.y.npy").asFloats(), AudioReference.generated("test1_22050.y.npy").asFloats()};
     }
 
+    public void testChoice() {
+        assertSame("a JVM without the module runs the scalar loops", ScalarKernels.INSTANCE, KernelChoice.choose(false));
+        assertTrue(KernelChoice.choose(true) instanceof VectorKernels);
+        // the test JVM has the module (pom.xml tests.jvm.args), as the OpenSearch node has (its jvm.options)
+        assertTrue(KernelChoice.vectorModulePresent());
+        assertTrue(SpectrumKernels.best() instanceof VectorKernels);
+    }
+
     public void testPackedPower() {
         double[] window = Windows.hann(2048, true);
         RealFft fft = RealFft.of(2048);
