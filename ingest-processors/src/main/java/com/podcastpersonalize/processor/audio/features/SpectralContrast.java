@@ -119,7 +119,8 @@ public final class SpectralContrast {
      * at least q values of the band lie at or below the largest of them, and only values up to it can be among
      * the q smallest (likewise for the largest). One pass of lane-wise min/max (consecutive bins to consecutive
      * lanes: no branches, no serial chain), the group bounds (min/max again, no sorting), one pass that gathers
-     * the few candidates without branching, and an insertion of those into two short sorted lists.
+     * the few candidates in order, and an insertion of those into two short sorted lists. The lane pass and the
+     * gathering are {@link SpectrumKernels} (SIMD lanes with the Vector API).
      */
     static void extremes(double[] row, int from, int used, double[] lowest, double[] highest, SpectrumKernels kernels) {
         extremes(row, from, used, lowest, highest, new Scratch(used, lowest.length, kernels));
