@@ -14,6 +14,7 @@ import com.podcastpersonalize.processor.audio.features.SpectralCentroid;
 import com.podcastpersonalize.processor.audio.features.SpectralContrast;
 import com.podcastpersonalize.processor.audio.features.SpectralFlatness;
 import com.podcastpersonalize.processor.audio.features.SpectralRolloff;
+import com.podcastpersonalize.processor.audio.features.SpectrumKernels;
 import com.podcastpersonalize.processor.audio.features.SpeechMusicDiscriminator;
 import com.podcastpersonalize.processor.audio.features.Stft;
 import com.podcastpersonalize.processor.audio.features.TuningEstimator;
@@ -46,7 +47,8 @@ final class WindowAnalysis {
     static final int N_MFCC = Mfcc.DEFAULT_N_MFCC;
 
     private final int sr;
-    private final Stft stft = new Stft(N_FFT, HOP);
+    private final SpectrumKernels kernels;
+    private final Stft stft;
     private final double[] freqs;
     private final MelSpectrogram.Filters mel;
     private final SpectralContrast.Bands contrastBands;
@@ -60,11 +62,18 @@ final class WindowAnalysis {
     private double[][] power = new double[0][];
 
     WindowAnalysis(int sr) {
+        this(sr, SpectrumKernels.best());
+    }
+
+    /** With the features' per-bin loops run by {@code kernels} (the tests compare the scalar and the vector ones). */
+    WindowAnalysis(int sr, SpectrumKernels kernels) {
         this.sr = sr;
+        this.kernels = kernels;
+        this.stft = new Stft(N_FFT, HOP, kernels);
         this.freqs = FftFrequencies.of(sr, N_FFT);
         this.mel = new MelSpectrogram.Filters(MelFilterbank.of(sr, N_FFT, N_MELS));
         this.contrastBands = new SpectralContrast.Bands(freqs, SpectralContrast.DEFAULT_FMIN, SpectralContrast.DEFAULT_N_BANDS,
-            SpectralContrast.DEFAULT_QUANTILE);
+            SpectralContrast.DEFAULT_QUANTILE, kernels);
     }
 
     FrameFeatures analyze(float[] y) throws NonFiniteSampleException {
@@ -89,22 +98,22 @@ final class WindowAnalysis {
                 magnitude[k] = Math.sqrt(p[k]);
             }
             mel.frame(p, melPower[t]);
-            centroid[t] = SpectralCentroid.frame(magnitude, freqs);
-            bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true);
+            centroid[t] = SpectralCentroid.frame(magnitude, freqs, kernels);
+            bandwidth[t] = SpectralBandwidth.frame(magnitude, freqs, centroid[t], 2.0, true, kernels);
             rolloff[t] = SpectralRolloff.frame(magnitude, freqs, SpectralRolloff.DEFAULT_ROLL_PERCENT, rolloffWork);
-            flatness[t] = SpectralFlatness.frameFromPower(p, SpectralFlatness.AMIN, flatnessWork);
+            flatness[t] = SpectralFlatness.frameFromPower(p, SpectralFlatness.AMIN, flatnessWork, kernels);
             contrastBands.frame(magnitude, peak[t], valley[t]);
             tuningPeaks.add(p);
         }
         double[][] logMel = PowerToDb.compute(melPower);
-        double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC);
+        double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC, kernels);
         double[][] delta = mfcc.length >= Delta.DEFAULT_WIDTH ? Delta.compute(mfcc, Delta.DEFAULT_WIDTH, 1) : new double[0][];
         double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false);
-        double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE));
+        double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE), kernels);
 
         double[] zcr = zeroCrossings.compute(y, N_FFT, HOP, true);
         double[] onset = OnsetStrength.fromLogMel(logMel, N_FFT, HOP);
-        Yin.Result pitch = Yin.compute(y, sr, Yin.DEFAULT_FMIN, Yin.DEFAULT_FMAX, N_FFT, HOP, Yin.DEFAULT_TROUGH_THRESHOLD, true);
+        Yin.Result pitch = Yin.compute(y, sr, Yin.DEFAULT_FMIN, Yin.DEFAULT_FMAX, N_FFT, HOP, Yin.DEFAULT_TROUGH_THRESHOLD, true, kernels);
 
         var segments = SpeechMusicDiscriminator.segments(rms, pitch.f0(), pitch.troughValue(), (double) sr / HOP);
         return new FrameFeatures(mfcc, delta, chroma, contrast, centroid, bandwidth, rolloff, flatness, zcr, rms, onset, pitch.f0(),

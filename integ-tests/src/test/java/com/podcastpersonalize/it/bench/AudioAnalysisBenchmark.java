@@ -9,6 +9,7 @@ import com.podcastpersonalize.processor.audio.decode.AudioDecoders;
 import com.podcastpersonalize.processor.audio.decode.AudioInput;
 import com.podcastpersonalize.processor.audio.decode.AudioSource;
 import com.podcastpersonalize.processor.audio.decode.ResamplingSource;
+import com.podcastpersonalize.processor.audio.features.SpectrumKernels;
 
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
@@ -60,6 +61,9 @@ public final class AudioAnalysisBenchmark {
             + "Analysis at %d Hz mono; sampled mode = %d windows of %.0f s; full pass = every sample, in %.0f s windows. %d cores, one analysis thread.",
             minutes, Files.size(dir.resolve("episode.wav")) >> 20, Files.size(dir.resolve("episode.mp3")) >> 20,
             sampled.sampleRate(), sampled.windowCount(), sampled.windowSeconds(), full.windowSeconds(), Runtime.getRuntime().availableProcessors());
+        report.line("");
+        report.line("Per-bin loops of the features: %s (`SpectrumKernels`; the node logs its own choice at start of the first analysis).",
+            SpectrumKernels.best());
         report.line("");
 
         // rounds alternate the paths so that background load on a shared machine hits them alike; medians are

@@ -18,6 +18,11 @@ public final class ChromaStft {
 
     /** @param power |STFT|² [frame][bin] */
     public static double[][] fromPower(double[][] power, double sr, double tuning) {
+        return fromPower(power, sr, tuning, SpectrumKernels.best());
+    }
+
+    /** {@link #fromPower(double[][], double, double)} with librosa's 12 sums per frame taken by {@code kernels}. */
+    public static double[][] fromPower(double[][] power, double sr, double tuning, SpectrumKernels kernels) {
         int nFft = power.length == 0 ? Stft.DEFAULT_N_FFT : 2 * (power[0].length - 1);
         double t = Double.isNaN(tuning) ? TuningEstimator.estimate(power, sr, TUNING_RESOLUTION, BINS_PER_OCTAVE) : tuning;
         double[][] fb = ChromaFilterbank.of(sr, nFft, t);
@@ -32,7 +37,12 @@ public final class ChromaStft {
         }
         double[][] out = new double[power.length][];
         for (int f = 0; f < power.length; f++) {
-            double[] acc = n == 12 ? sums12(power[f], byBin) : sums(power[f], byBin, n);
+            double[] acc = new double[n];
+            if (n == 12) {
+                kernels.chroma12(power[f], byBin, acc);
+            } else {
+                sums(power[f], byBin, acc);
+            }
             double max = 0;
             for (double a : acc) {
                 max = Math.max(max, Math.abs(a));
@@ -46,39 +56,13 @@ public final class ChromaStft {
         return out;
     }
 
-    private static double[] sums(double[] s, double[] byBin, int n) {
-        double[] acc = new double[n];
+    private static void sums(double[] s, double[] byBin, double[] acc) {
+        int n = acc.length;
         for (int k = 0; k < s.length; k++) {
             double v = s[k];
             for (int c = 0; c < n; c++) {
                 acc[c] += byBin[k * n + c] * v;
             }
         }
-        return acc;
-    }
-
-    /**
-     * {@link #sums} for librosa's 12 chroma, the sums held in 12 locals: the JIT keeps them in registers instead
-     * of loading and storing an array element per product (about 3 × faster). The same products added in the
-     * same order.
-     */
-    private static double[] sums12(double[] s, double[] w) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
-        for (int k = 0, b = 0; k < s.length; k++, b += 12) {
-            double v = s[k];
-            a0 += w[b] * v;
-            a1 += w[b + 1] * v;
-            a2 += w[b + 2] * v;
-            a3 += w[b + 3] * v;
-            a4 += w[b + 4] * v;
-            a5 += w[b + 5] * v;
-            a6 += w[b + 6] * v;
-            a7 += w[b + 7] * v;
-            a8 += w[b + 8] * v;
-            a9 += w[b + 9] * v;
-            a10 += w[b + 10] * v;
-            a11 += w[b + 11] * v;
-        }
-        return new double[] {a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11};
     }
 }

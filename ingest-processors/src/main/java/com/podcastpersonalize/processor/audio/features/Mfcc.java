@@ -19,6 +19,14 @@ public final class Mfcc {
 
     /** From the dB mel spectrogram [frame][mel]. */
     public static double[][] fromLogMel(double[][] logMel, int nMfcc) {
+        return fromLogMel(logMel, nMfcc, SpectrumKernels.best());
+    }
+
+    /**
+     * {@link #fromLogMel(double[][], int)} with the DCT's dot products taken by {@code kernels}: four running sums, so
+     * that the additions do not wait on each other (rounding only).
+     */
+    public static double[][] fromLogMel(double[][] logMel, int nMfcc, SpectrumKernels kernels) {
         if (logMel.length == 0) {
             return new double[0][nMfcc];
         }
@@ -28,23 +36,7 @@ public final class Mfcc {
         for (int t = 0; t < logMel.length; t++) {
             double[] x = logMel[t];
             for (int c = 0; c < nMfcc; c++) {
-                double[] b = basis[c];
-                // four running sums, so that the additions do not wait on each other (rounding only)
-                double a0 = 0;
-                double a1 = 0;
-                double a2 = 0;
-                double a3 = 0;
-                int m = 0;
-                for (; m + 3 < nMels; m += 4) {
-                    a0 += b[m] * x[m];
-                    a1 += b[m + 1] * x[m + 1];
-                    a2 += b[m + 2] * x[m + 2];
-                    a3 += b[m + 3] * x[m + 3];
-                }
-                for (; m < nMels; m++) {
-                    a0 += b[m] * x[m];
-                }
-                out[t][c] = (a0 + a1) + (a2 + a3);
+                out[t][c] = kernels.dot4(basis[c], x, nMels);
             }
         }
         return out;

@@ -63,12 +63,12 @@ public final class RealFft {
 
     /** |X[k]|² of a real signal (x overwritten), into {@code power} of length n/2+1. */
     public void powerSpectrum(double[] x, double[] power) {
+        powerSpectrum(x, power, SpectrumKernels.best());
+    }
+
+    /** {@link #powerSpectrum(double[], double[])} with the squares taken by {@code kernels}. */
+    public void powerSpectrum(double[] x, double[] power, SpectrumKernels kernels) {
         fft.realForward(x);
-        int h = n / 2;
-        power[0] = x[0] * x[0];
-        power[h] = x[1] * x[1];
-        for (int k = 1; k < h; k++) {
-            power[k] = x[2 * k] * x[2 * k] + x[2 * k + 1] * x[2 * k + 1];
-        }
+        kernels.packedPower(x, power);
     }
 }

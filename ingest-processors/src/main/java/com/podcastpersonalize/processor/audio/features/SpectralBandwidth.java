@@ -20,27 +20,16 @@ public final class SpectralBandwidth {
 
     /** One frame's bandwidth from its magnitude spectrum and centroid. */
     public static double frame(double[] s, double[] freqs, double c, double p, boolean norm) {
+        return frame(s, freqs, c, p, norm, SpectrumKernels.best());
+    }
+
+    /** With the sums for p = 2 taken by {@code kernels}, in four running sums (rounding only). */
+    public static double frame(double[] s, double[] freqs, double c, double p, boolean norm, SpectrumKernels kernels) {
         double sum = 0;
         double acc = 0;
-        if (p == 2) { // even and odd bins summed apart, so that the additions do not wait on each other
-            double sumOdd = 0;
-            double accOdd = 0;
-            int k = 0;
-            for (; k + 1 < s.length; k += 2) {
-                double d = freqs[k] - c;
-                double e = freqs[k + 1] - c;
-                sum += Math.abs(s[k]);
-                acc += s[k] * (d * d);
-                sumOdd += Math.abs(s[k + 1]);
-                accOdd += s[k + 1] * (e * e);
-            }
-            for (; k < s.length; k++) {
-                double d = freqs[k] - c;
-                sum += Math.abs(s[k]);
-                acc += s[k] * (d * d);
-            }
-            sum += sumOdd;
-            acc += accOdd;
+        if (p == 2) {
+            sum = kernels.absSum4(s);
+            acc = kernels.centredSquareDot4(s, freqs, c);
         } else {
             for (int k = 0; k < s.length; k++) {
                 sum += Math.abs(s[k]);

@@ -19,23 +19,14 @@ public final class SpectralCentroid {
 
     /** One frame's centroid from its magnitude spectrum. */
     public static double frame(double[] s, double[] freqs) {
-        double sum = 0; // L1 norm
-        double acc = 0;
-        double sumOdd = 0; // even and odd bins summed apart, so that the additions do not wait on each other
-        double accOdd = 0;
-        int k = 0;
-        for (; k + 1 < s.length; k += 2) {
-            sum += Math.abs(s[k]);
-            acc += freqs[k] * s[k];
-            sumOdd += Math.abs(s[k + 1]);
-            accOdd += freqs[k + 1] * s[k + 1];
-        }
-        for (; k < s.length; k++) {
-            sum += Math.abs(s[k]);
-            acc += freqs[k] * s[k];
-        }
-        sum += sumOdd;
-        acc += accOdd;
-        return acc / Norms.safeDivisor(sum);
+        return frame(s, freqs, SpectrumKernels.best());
+    }
+
+    /**
+     * One frame's centroid, the sums taken by {@code kernels} in four running sums, so that the additions do not wait
+     * on each other (rounding only).
+     */
+    public static double frame(double[] s, double[] freqs, SpectrumKernels kernels) {
+        return kernels.dot4(freqs, s, s.length) / Norms.safeDivisor(kernels.absSum4(s));
     }
 }

@@ -59,6 +59,11 @@ public final class SpectralContrast {
         private final Scratch scratch;
 
         public Bands(double[] freqs, double fmin, int nBands, double quantile) {
+            this(freqs, fmin, nBands, quantile, SpectrumKernels.best());
+        }
+
+        /** With the lane pass and the candidate gathering run by {@code kernels}. */
+        public Bands(double[] freqs, double fmin, int nBands, double quantile, SpectrumKernels kernels) {
             int nBins = freqs.length;
             this.from = new int[nBands + 1];
             this.used = new int[nBands + 1];
@@ -92,7 +97,7 @@ public final class SpectralContrast {
                 lowest[band] = new double[kept];
                 highest[band] = new double[kept];
             }
-            this.scratch = new Scratch(nBins, maxQ);
+            this.scratch = new Scratch(nBins, maxQ, kernels);
         }
 
         /** One frame: the mean of each band's top and bottom quantile of the magnitude spectrum, into peak and valley. */
@@ -114,30 +119,34 @@ public final class SpectralContrast {
      * at least q values of the band lie at or below the largest of them, and only values up to it can be among
      * the q smallest (likewise for the largest). One pass of lane-wise min/max (consecutive bins to consecutive
      * lanes: no branches, no serial chain), the group bounds (min/max again, no sorting), one pass that gathers
-     * the few candidates without branching, and an insertion of those into two short sorted lists.
+     * the few candidates in order, and an insertion of those into two short sorted lists. The lane pass and the
+     * gathering are {@link SpectrumKernels} (SIMD lanes with the Vector API).
      */
-    static void extremes(double[] row, int from, int used, double[] lowest, double[] highest) {
-        extremes(row, from, used, lowest, highest, new Scratch(used, lowest.length));
+    static void extremes(double[] row, int from, int used, double[] lowest, double[] highest, SpectrumKernels kernels) {
+        extremes(row, from, used, lowest, highest, new Scratch(used, lowest.length, kernels));
     }
 
-    private static final int LANES = 16;
+    private static final int LANES = SpectrumKernels.CONTRAST_LANES;
 
     private static int lanes(int q) {
         return Math.max(LANES, (q + LANES - 1) / LANES * LANES);
     }
 
-    /** Work arrays of {@link #extremes}, for bands of up to {@code maxUsed} bins and q up to {@code maxQ}. */
+    /** Work arrays of {@link #extremes}, for bands of up to {@code maxUsed} bins and q up to {@code maxQ}, and its kernels. */
     static final class Scratch {
         private final double[] laneMin;
         private final double[] laneMax;
         private final double[] lowCandidates;
         private final double[] highCandidates;
+        private final int[] counts = new int[2];
+        private final SpectrumKernels kernels;
 
-        Scratch(int maxUsed, int maxQ) {
+        Scratch(int maxUsed, int maxQ, SpectrumKernels kernels) {
             this.laneMin = new double[lanes(maxQ)];
             this.laneMax = new double[lanes(maxQ)];
             this.lowCandidates = new double[maxUsed + 1];
             this.highCandidates = new double[maxUsed + 1];
+            this.kernels = kernels;
         }
     }
 
@@ -164,13 +173,8 @@ public final class SpectralContrast {
         java.util.Arrays.fill(laneMax, 0, lanes, Double.NEGATIVE_INFINITY);
         int end = from + used;
         int whole = from + used / lanes * lanes;
-        if (lanes == LANES) { // the usual case (q ≤ 16): a constant lane count, which the JIT can unroll fully
-            for (int b = from; b < whole; b += LANES) {
-                for (int c = 0; c < LANES; c++) {
-                    laneMin[c] = Math.min(laneMin[c], row[b + c]);
-                    laneMax[c] = Math.max(laneMax[c], row[b + c]);
-                }
-            }
+        if (lanes == LANES) { // the usual case (q ≤ 16): a constant lane count (SIMD lanes with the Vector API)
+            scratch.kernels.laneExtremes16(row, from, whole, laneMin, laneMax);
         } else {
             for (int b = from; b < whole; b += lanes) {
                 for (int c = 0; c < lanes; c++) {
@@ -199,16 +203,9 @@ public final class SpectralContrast {
         }
         double[] lowCandidates = scratch.lowCandidates;
         double[] highCandidates = scratch.highCandidates;
-        // candidates gathered without branches (each value written, the count advanced only for a candidate)
-        int nLowCandidates = 0;
-        int nHighCandidates = 0;
-        for (int i = from; i < end; i++) {
-            double v = row[i];
-            lowCandidates[nLowCandidates] = v;
-            nLowCandidates += v <= lowBound ? 1 : 0;
-            highCandidates[nHighCandidates] = v;
-            nHighCandidates += v >= highBound ? 1 : 0;
-        }
+        scratch.kernels.gatherCandidates(row, from, end, lowBound, highBound, lowCandidates, highCandidates, scratch.counts);
+        int nLowCandidates = scratch.counts[0];
+        int nHighCandidates = scratch.counts[1];
         // the low candidates from the top of the band down: spectra mostly fall with frequency, so most of them then
         // arrive above the values kept so far and are placed without shifting the list
         int nLow = 0;

@@ -53,29 +53,16 @@ public final class SpectralFlatness {
 
     /** One frame's flatness from its power spectrum; {@code work} (at least as long, overwritten) holds max(amin, |S|²). */
     public static double frameFromPower(double[] s, double amin, double[] work) {
-        double[] x = work;
-        // four running sums, so that the additions do not wait on each other (rounding only)
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < s.length; k += 4) {
-            x[k] = Math.max(amin, s[k]);
-            x[k + 1] = Math.max(amin, s[k + 1]);
-            x[k + 2] = Math.max(amin, s[k + 2]);
-            x[k + 3] = Math.max(amin, s[k + 3]);
-            s0 += x[k];
-            s1 += x[k + 1];
-            s2 += x[k + 2];
-            s3 += x[k + 3];
-        }
-        for (; k < s.length; k++) {
-            x[k] = Math.max(amin, s[k]);
-            s0 += x[k];
-        }
-        double sum = (s0 + s1) + (s2 + s3);
-        return Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
+        return frameFromPower(s, amin, work, SpectrumKernels.best());
+    }
+
+    /**
+     * {@link #frameFromPower(double[], double, double[])} with the clamp and the sum taken by {@code kernels}: four
+     * running sums, so that the additions do not wait on each other (rounding only).
+     */
+    public static double frameFromPower(double[] s, double amin, double[] work, SpectrumKernels kernels) {
+        double sum = kernels.clampAndSum(s, amin, work);
+        return Math.exp(logSum(work, s.length) / s.length) / (sum / s.length);
     }
 
     private static final int BLOCK = 16;

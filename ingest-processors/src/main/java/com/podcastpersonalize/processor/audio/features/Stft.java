@@ -16,14 +16,24 @@ public final class Stft {
     private final double[] window;
     private final boolean center;
     private final RealFft fft;
+    private final SpectrumKernels kernels;
 
     /** Hann window of length n_fft, centred frames. */
     public Stft(int nFft, int hop) {
-        this(nFft, hop, Windows.hann(nFft, true), true);
+        this(nFft, hop, SpectrumKernels.best());
+    }
+
+    /** Hann window of length n_fft, centred frames, the per-bin loops run by {@code kernels}. */
+    public Stft(int nFft, int hop, SpectrumKernels kernels) {
+        this(nFft, hop, Windows.hann(nFft, true), true, kernels);
     }
 
     /** {@code window} of length ≤ n_fft, zero-padded to n_fft in the middle as librosa does. */
     public Stft(int nFft, int hop, double[] window, boolean center) {
+        this(nFft, hop, window, center, SpectrumKernels.best());
+    }
+
+    private Stft(int nFft, int hop, double[] window, boolean center, SpectrumKernels kernels) {
         if (nFft < 2 || hop < 1 || window.length > nFft) {
             throw new IllegalArgumentException("invalid STFT parameters: n_fft=" + nFft + " hop=" + hop + " window=" + window.length);
         }
@@ -35,6 +45,7 @@ public final class Stft {
         System.arraycopy(window, 0, w, off, window.length);
         this.window = w;
         this.fft = RealFft.of(nFft);
+        this.kernels = kernels;
     }
 
     public Spectrogram compute(float[] y) {
@@ -79,10 +90,10 @@ public final class Stft {
         int from = Math.max(0, -start);
         int to = Math.min(nFft, y.length - start);
         java.util.Arrays.fill(buf, 0, from, 0.0);
-        for (int j = from; j < to; j++) {
+        for (int j = from; j < to; j++) { // the JIT vectorizes this loop itself
             buf[j] = y[start + j] * window[j];
         }
         java.util.Arrays.fill(buf, Math.max(from, to), nFft, 0.0);
-        fft.powerSpectrum(buf, power);
+        fft.powerSpectrum(buf, power, kernels);
     }
 }

@@ -28,6 +28,12 @@ public final class Yin {
     private Yin() {}
 
     public static Result compute(float[] y, double sr, double fmin, double fmax, int frameLength, int hop, double troughThreshold, boolean center) {
+        return compute(y, sr, fmin, fmax, frameLength, hop, troughThreshold, center, SpectrumKernels.best());
+    }
+
+    /** With the normalised difference taken by {@code kernels}. */
+    public static Result compute(float[] y, double sr, double fmin, double fmax, int frameLength, int hop, double troughThreshold, boolean center,
+                                 SpectrumKernels kernels) {
         int minPeriod = Math.max(1, (int) Math.floor(sr / fmax));
         int maxPeriod = Math.min((int) Math.ceil(sr / fmin), frameLength - 1);
         if (maxPeriod <= minPeriod) {
@@ -60,9 +66,7 @@ public final class Yin {
             }
             // d(τ) / (Σ d / τ + tiny) as d(τ)·τ / (Σ d + τ·tiny): one division per lag instead of two, in a loop of its
             // own, off the serial chain of running sums above; rounding only
-            for (int tau = minPeriod; tau <= maxPeriod; tau++) {
-                cmnd[tau - minPeriod] = diff[tau] * tau / (cumulative[tau] + tau * Double.MIN_NORMAL);
-            }
+            kernels.normalisedDifference(diff, cumulative, minPeriod, maxPeriod, cmnd);
             int idx = -1;
             for (int i = 0; i < span; i++) {
                 if (!(cmnd[i] < troughThreshold)) {

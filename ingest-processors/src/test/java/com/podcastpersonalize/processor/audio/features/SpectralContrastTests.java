@@ -4,7 +4,7 @@ import org.opensearch.test.OpenSearchTestCase;
 
 import java.util.Arrays;
 
-/** The band extremes are the ends of the sorted band, ties and short bands included. */
+/** The band extremes are the ends of the sorted band, ties and short bands included, with either kernels. */
 public class SpectralContrastTests extends OpenSearchTestCase {
 
     public void testExtremesAreTheEndsOfTheSortedBand() {
@@ -18,11 +18,13 @@ public class SpectralContrastTests extends OpenSearchTestCase {
             int kept = Math.min(q, used);
             double[] lowest = new double[kept];
             double[] highest = new double[kept];
-            SpectralContrast.extremes(row, 2, used, lowest, highest);
             double[] sorted = Arrays.copyOfRange(row, 2, 2 + used);
             Arrays.sort(sorted);
-            assertArrayEquals(Arrays.copyOfRange(sorted, 0, kept), lowest, 0.0);
-            assertArrayEquals(Arrays.copyOfRange(sorted, used - kept, used), highest, 0.0);
+            for (SpectrumKernels kernels : new SpectrumKernels[] {ScalarKernels.INSTANCE, new VectorKernels()}) {
+                SpectralContrast.extremes(row, 2, used, lowest, highest, kernels);
+                assertArrayEquals(kernels.toString(), Arrays.copyOfRange(sorted, 0, kept), lowest, 0.0);
+                assertArrayEquals(kernels.toString(), Arrays.copyOfRange(sorted, used - kept, used), highest, 0.0);
+            }
         }
     }
 }
