@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -149,36 +150,34 @@ final class ProfileWriteQueue {
 
     /** Calls {@code done} once every change queued so far for {@code id} was written (or failed); at once when none is. */
     void flush(String id, Runnable done) {
-        Map<String, List<Waiting>> now = new LinkedHashMap<>();
-        synchronized (slots) {
+        flushSlots(slots -> {
             Slot slot = slots.get(id);
-            if (slot != null) {
-                slot.drained.add(done);
-                if (slot.writing == false) {
-                    now.put(id, take(slot));
-                }
-                done = null;
-            }
-        }
-        if (done != null) {
-            done.run();
-        }
-        write(now, Map.of());
+            return slot == null ? Map.of() : Map.of(id, slot);
+        }, done);
     }
 
     /** Calls {@code done} once every change queued so far, for every listener, was written (or failed); at once when none is. */
     void flushEverything(Runnable done) {
+        flushSlots(LinkedHashMap::new, done);
+    }
+
+    /**
+     * Writes now what waits in the slots {@code choose} picks (called holding the lock; after their writes
+     * in flight), then calls {@code done}.
+     */
+    private void flushSlots(Function<Map<String, Slot>, Map<String, Slot>> choose, Runnable done) {
         Map<String, List<Waiting>> now = new LinkedHashMap<>();
         synchronized (slots) {
-            if (slots.isEmpty() == false) {
-                AtomicInteger left = new AtomicInteger(slots.size());
+            Map<String, Slot> chosen = choose.apply(slots);
+            if (chosen.isEmpty() == false) {
+                AtomicInteger left = new AtomicInteger(chosen.size());
                 Runnable whenAll = done;
                 Runnable one = () -> {
                     if (left.decrementAndGet() == 0) {
                         whenAll.run();
                     }
                 };
-                slots.forEach((id, slot) -> {
+                chosen.forEach((id, slot) -> {
                     slot.drained.add(one);
                     if (slot.writing == false) {
                         now.put(id, take(slot));

@@ -170,6 +170,30 @@ public class ProfileWriteQueueTests extends OpenSearchTestCase {
         assertNull("b still waits for the timed flush", writer.stored.get("b"));
     }
 
+    /** What a stopping node does: every listener's waiting changes are written at once, also those behind a write in flight. */
+    public void testFlushingEverythingWritesEveryListenerThenReports() {
+        HeldWriter writer = new HeldWriter();
+        ManualScheduler scheduler = new ManualScheduler();
+        ProfileWriteQueue queue = new ProfileWriteQueue(writer, scheduler);
+        List<String> done = new ArrayList<>();
+        queue.flushEverything(() -> done.add("nothing waited"));
+        assertEquals(List.of("nothing waited"), done);
+        queue.defer(Map.of("a", count(EventType.PLAY)), 60_000);
+        queue.flush("a", () -> {}); // a's write in flight
+        queue.defer(Map.of("a", count(EventType.LIKE), "b", count(EventType.PLAY), "c", count(EventType.SKIP)), 60_000);
+        queue.flushEverything(() -> done.add("all written"));
+        assertEquals("b and c at once, a behind its write in flight", java.util.Set.of("b", "c"), writer.writes.get(1).keySet());
+        writer.land(); // a's first write: its like goes at once, not at the timed flush
+        assertEquals(java.util.Set.of("a"), writer.writes.get(2).keySet());
+        writer.land();
+        assertEquals(List.of("nothing waited"), done);
+        writer.land();
+        assertEquals(List.of("nothing waited", "all written"), done);
+        assertEquals(Map.of(EventType.PLAY, 1L, EventType.LIKE, 1L), writer.stored.get("a").counts());
+        assertEquals(Map.of(EventType.SKIP, 1L), writer.stored.get("c").counts());
+        assertEquals(0, queue.pendingListeners());
+    }
+
     public void testADeleteDropsWaitingChangesAndWaitsForTheWriteInFlight() {
         HeldWriter writer = new HeldWriter();
         ManualScheduler scheduler = new ManualScheduler();
