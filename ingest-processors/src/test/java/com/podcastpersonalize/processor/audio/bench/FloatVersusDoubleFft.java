@@ -59,33 +59,35 @@ public final class FloatVersusDoubleFft {
     }
 
     private static double timeDouble(DoubleFFT_1D fft, double[] input, double[] work, boolean inverse, int calls) {
-        long start = System.nanoTime();
-        double acc = 0;
-        for (int i = 0; i < calls; i++) {
+        return time(i -> {
             System.arraycopy(input, 0, work, 0, work.length);
             if (inverse) {
                 fft.realInverse(work, true);
             } else {
                 fft.realForward(work);
             }
-            acc += work[i & (work.length - 1)];
-        }
-        long elapsed = System.nanoTime() - start;
-        sink += acc;
-        return elapsed / 1000.0 / calls;
+            return work[i & (work.length - 1)];
+        }, calls);
     }
 
     private static double timeFloat(FloatFFT_1D fft, float[] input, float[] work, boolean inverse, int calls) {
-        long start = System.nanoTime();
-        double acc = 0;
-        for (int i = 0; i < calls; i++) {
+        return time(i -> {
             System.arraycopy(input, 0, work, 0, work.length);
             if (inverse) {
                 fft.realInverse(work, true);
             } else {
                 fft.realForward(work);
             }
-            acc += work[i & (work.length - 1)];
+            return work[i & (work.length - 1)];
+        }, calls);
+    }
+
+    /** µs per call of {@code call}; what the calls return is kept so that the JIT cannot drop the work. */
+    private static double time(java.util.function.IntToDoubleFunction call, int calls) {
+        long start = System.nanoTime();
+        double acc = 0;
+        for (int i = 0; i < calls; i++) {
+            acc += call.applyAsDouble(i);
         }
         long elapsed = System.nanoTime() - start;
         sink += acc;
