@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
@@ -187,9 +189,9 @@ public final class ProfileStore {
      * for them to land. Returns whether they did (false: some were still being written when the time was up).
      */
     public boolean flushEverything(long timeoutMillis) throws InterruptedException {
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
         queue.flushEverything(written::countDown);
-        return written.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return written.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Listeners with changes waiting on this node or being written. */

@@ -52,7 +52,8 @@ public final class TopicWeights {
     }
 
     private List<Map.Entry<String, Double>> sorted() {
-        List<Map.Entry<String, Double>> entries = new ArrayList<>(asMap().entrySet());
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(weights.size());
+        weights.forEach((topic, weight) -> entries.add(Map.entry(topic, weight[0])));
         entries.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
         return entries;
     }
