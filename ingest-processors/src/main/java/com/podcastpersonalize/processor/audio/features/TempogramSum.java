@@ -35,6 +35,9 @@ final class TempogramSum {
     private final double[] cos2L;
     private final double[] sin2L;
     private final double[] ac;
+    // samples copied out to index ℓ for the restart and the slide (see there): x(t+j+ℓ), or x(t+ℓ) and x(t+N-ℓ)
+    private final double[] head;
+    private final double[] tail;
 
     TempogramSum(int winLength) {
         this.n = winLength;
@@ -60,6 +63,8 @@ final class TempogramSum {
             sin2L[l] = sin1[2 * l % n];
         }
         this.ac = new double[n];
+        this.head = new double[n];
+        this.tail = new double[n];
     }
 
     /** Adds the normalised tempogram rows of {@code onsetEnvelope} to {@code sum} (length N); returns the number of rows. */
@@ -87,28 +92,36 @@ final class TempogramSum {
         return frames;
     }
 
-    /** The sums of frame t, directly. */
+    /**
+     * The sums of frame t, directly. The loops run over j outside and ℓ inside, so that each lag's sums still add
+     * their terms in the order of j (the same values as a loop over j per lag), while the inner loop carries no
+     * dependency from one lag to the next and the index 2j mod N is taken once per j. The inner loop reads the samples
+     * x(t+j+ℓ) from a copy at index ℓ: reading x at an offset, it could not be told apart from the sums it writes
+     * (they might be the same array, for all the JIT knows), and the JIT would not vectorize it.
+     */
     private void restart(double[] x, int t) {
-        for (int l = 0; l < n; l++) {
-            double sv = 0;
-            double ar = 0;
-            double ai = 0;
-            double br = 0;
-            double bi = 0;
-            for (int j = 0; j < n - l; j++) {
-                double p = x[t + j] * x[t + j + l];
-                int j2 = 2 * j % n;
-                sv += p;
-                ar += p * cos1[j];
-                ai += p * sin1[j];
-                br += p * cos1[j2];
-                bi += p * sin1[j2];
+        java.util.Arrays.fill(s, 0.0);
+        java.util.Arrays.fill(e1r, 0.0);
+        java.util.Arrays.fill(e1i, 0.0);
+        java.util.Arrays.fill(e2r, 0.0);
+        java.util.Arrays.fill(e2i, 0.0);
+        for (int j = 0; j < n; j++) {
+            double xj = x[t + j];
+            double c1 = cos1[j];
+            double s1 = sin1[j];
+            int j2 = 2 * j % n;
+            double c2 = cos1[j2];
+            double s2 = sin1[j2];
+            int lags = n - j; // the lags with j < N - ℓ
+            System.arraycopy(x, t + j, head, 0, lags);
+            for (int l = 0; l < lags; l++) {
+                double p = xj * head[l];
+                s[l] += p;
+                e1r[l] += p * c1;
+                e1i[l] += p * s1;
+                e2r[l] += p * c2;
+                e2i[l] += p * s2;
             }
-            s[l] = sv;
-            e1r[l] = ar;
-            e1i[l] = ai;
-            e2r[l] = br;
-            e2i[l] = bi;
         }
     }
 
@@ -128,19 +141,34 @@ final class TempogramSum {
         }
     }
 
-    /** From frame t's sums to frame t+1's. */
+    /**
+     * From frame t's sums to frame t+1's. Written for the JIT's vectorizer (C2's SuperWord), the same arithmetic as
+     * one loop over the lags: the samples are copied out to index ℓ first (read at an offset, they might alias the
+     * sums for all the JIT knows), and there are three loops, one per sum, because C2 unrolls, and so vectorizes,
+     * only loops with a small body (LoopUnrollLimit), which the single loop was not.
+     */
     private void slide(double[] x, double[] reversed, int t, double c1, double s1, double c2, double s2) {
         double first = x[t];
         double last = x[t + n]; // p(t+L) = x(t+N-ℓ)·x(t+N)
         int back = x.length - 1 - t - n; // reversed[back + ℓ] = x(t+N-ℓ)
+        System.arraycopy(x, t, head, 0, n);
+        System.arraycopy(reversed, back, tail, 0, n);
         for (int l = 0; l < n; l++) {
-            double pOld = first * x[t + l];
-            double pNew = reversed[back + l] * last;
+            double pOld = first * head[l];
+            double pNew = tail[l] * last;
             s[l] += pNew - pOld;
+        }
+        for (int l = 0; l < n; l++) {
+            double pOld = first * head[l];
+            double pNew = tail[l] * last;
             double ar = e1r[l] - pOld + pNew * cosL[l];
             double ai = e1i[l] - pNew * sinL[l];
             e1r[l] = ar * c1 + ai * s1;
             e1i[l] = ai * c1 - ar * s1;
+        }
+        for (int l = 0; l < n; l++) {
+            double pOld = first * head[l];
+            double pNew = tail[l] * last;
             double br = e2r[l] - pOld + pNew * cos2L[l];
             double bi = e2i[l] - pNew * sin2L[l];
             e2r[l] = br * c2 + bi * s2;
