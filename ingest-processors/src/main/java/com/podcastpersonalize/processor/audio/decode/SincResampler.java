@@ -1,6 +1,8 @@
 package com.podcastpersonalize.processor.audio.decode;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Band-limited sample-rate conversion by a Kaiser-windowed sinc kernel in polyphase form (Smith's bandlimited
@@ -27,6 +29,15 @@ public final class SincResampler {
 
     private static final ConcurrentHashMap<Long, Kernel> KERNELS = new ConcurrentHashMap<>();
 
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final Logger LOG = LogManager.getLogger(SincResampler.class);
+    /**
+     * Whether integer decimation runs on the Vector API ({@link LaneDecimation}): decided once per JVM, like the
+     * analysis kernels' choice, by the boot layer holding the {@value #VECTOR_MODULE} module (OpenSearch starts its
+     * node with it) and the CPU having vectors of at least 8 floats; otherwise the scalar double loops run.
+     */
+    static final boolean LANES = lanesUsable(ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent());
+
     private final long up;
     private final long down;
     private final Kernel kernel;
@@ -39,8 +50,11 @@ public final class SincResampler {
     private long inputCount;
     private long nextOut;
 
-    /** {@code blockwise} false: every output by its own dot product (the reference the block path is tested against). */
-    SincResampler(int inRate, int outRate, boolean blockwise) {
+    /**
+     * {@code blockwise} false: every output by its own dot product (the reference the block path is tested
+     * against); {@code lanes}: integer decimation on the Vector API (only when {@link #LANES}), else in scalar loops.
+     */
+    SincResampler(int inRate, int outRate, boolean blockwise, boolean lanes) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
         }
@@ -49,12 +63,37 @@ public final class SincResampler {
         this.down = inRate / g;
         this.kernel = KERNELS.computeIfAbsent(up << 32 | down, k -> buildKernel(up, down));
         this.buf = new float[4096 + 2 * kernel.halfTaps];
-        this.decimator = up == 1 && blockwise ? new Decimator(kernel.table[0], kernel.halfTaps, (int) down) : null;
+        this.decimator = up == 1 && blockwise ? new Decimator(kernel.table[0], kernel.halfTaps, (int) down, lanes && LANES) : null;
         reset();
     }
 
+    SincResampler(int inRate, int outRate, boolean blockwise) {
+        this(inRate, outRate, blockwise, LANES);
+    }
+
     public SincResampler(int inRate, int outRate) {
-        this(inRate, outRate, true);
+        this(inRate, outRate, true, LANES);
+    }
+
+    /** Whether the Vector API decimation can run in a JVM with or without the module. */
+    static boolean lanesUsable(boolean modulePresent) {
+        if (!modulePresent) {
+            LOG.info("audio resampling: module {} not loaded, decimation runs in scalar loops", VECTOR_MODULE);
+            return false;
+        }
+        try {
+            // below 8 floats (256 bits) the API would run its slow Java fallback or gain nothing over the scalar loops
+            int lanes = LaneDecimation.lanes();
+            if (lanes < 8) {
+                LOG.info("audio resampling: {} float lanes only, decimation runs in scalar loops", lanes);
+                return false;
+            }
+            LOG.info("audio resampling: decimation on the Vector API ({} float lanes)", lanes);
+            return true;
+        } catch (LinkageError | RuntimeException e) { // a module present but unusable: the scalar loops give the same filter
+            LOG.warn("audio resampling: the Vector API is unusable, decimation runs in scalar loops", e);
+            return false;
+        }
     }
 
     /** Forgets all input, as if starting afresh (used after a seek). */
@@ -188,32 +227,52 @@ public final class SincResampler {
      * taps all lie in the buffer. With L = 1 every output uses the one phase-0 kernel, centred on input n·M and
      * symmetric about it (its last tap, at the window's edge, is zero): out[n] = h₀·x[nM] + Σ_d h_d·(x[nM+d] +
      * x[nM-d]), half the multiplications of the plain dot product. The input is split into its M phases
-     * (x[mM + j]) so that, for each d, the block's outputs read consecutive samples: the loop over outputs then
-     * runs on contiguous arrays, which the JIT turns into vector instructions. Products and sums in double, as
-     * the per-output path sums in double: the same kernel, so the same filter; results differ from
-     * {@link #dot} only by rounding, below float resolution.
+     * (x[mM + j]) so that, for each d, the block's outputs read consecutive samples, which vector instructions
+     * can load. Two ways to sum, both within float rounding of {@link #dot} (the same kernel, so the same filter):
+     * on the Vector API ({@link LaneDecimation}: in float, each output in a lane of its own, about twice as fast),
+     * or, in a JVM without it, scalar loops in double that the JIT vectorizes over outputs.
      */
     private static final class Decimator {
         private static final int BLOCK = 1024;
         private final int factor;
         private final int half; // taps each side of the centre (the kernel's half-width - 1)
+        private final boolean lanes;
         private final double[] coef; // coef[d] = h_d
+        private final float[] floatCoef; // the same, as the kernel table holds them (float)
         // phases[j][m] = x[mM + j] of the block's input; float like the input (and unlike acc, so that the JIT
         // knows the arrays read cannot be the array written, and vectorizes the loop over outputs)
         private final float[][] phases;
+        // tap pair d reads above[d][aboveAt[d] + i] and below[d][belowAt[d] + i] for output i of the block (d = 0: the centre)
+        private final float[][] above;
+        private final int[] aboveAt;
+        private final float[][] below;
+        private final int[] belowAt;
         private final double[] acc = new double[BLOCK];
 
-        Decimator(float[] kernel, int halfTaps, int factor) {
+        Decimator(float[] kernel, int halfTaps, int factor, boolean lanes) {
             this.factor = factor;
             this.half = halfTaps - 1;
+            this.lanes = lanes;
             this.coef = new double[half + 1];
+            this.floatCoef = new float[half + 1];
             for (int d = 0; d <= half; d++) {
                 coef[d] = kernel[half + d];
+                floatCoef[d] = kernel[half + d];
                 if (kernel[half + d] != kernel[half - d]) {
                     throw new IllegalStateException("decimation kernel is not symmetric at tap " + d);
                 }
             }
             this.phases = new float[factor][BLOCK + 2 * half / factor + 2];
+            this.above = new float[half + 1][];
+            this.aboveAt = new int[half + 1];
+            this.below = new float[half + 1][];
+            this.belowAt = new int[half + 1];
+            for (int d = 0; d <= half; d++) { // offsets from the block's first sample: half + d and half - d
+                above[d] = phases[(half + d) % factor];
+                aboveAt[d] = (half + d) / factor;
+                below[d] = phases[(half - d) % factor];
+                belowAt[d] = (half - d) / factor;
+            }
         }
 
         /** Computes up to {@code len} outputs whose taps are all in the resampler's buffer; returns how many. */
@@ -237,27 +296,34 @@ public final class SincResampler {
         // outputs 0..n-1 centred on buf[first + half + i·M]
         private void block(float[] buf, int first, int n, float[] out, int off) {
             int span = (n - 1) * factor + 2 * half + 1;
-            for (int j = 0; j < factor; j++) {
-                float[] phase = phases[j];
-                for (int m = 0, v = j; v < span; m++, v += factor) {
-                    phase[m] = buf[first + v];
+            if (lanes && factor == 2) {
+                LaneDecimation.splitInTwo(buf, first, span, phases[0], phases[1]);
+            } else {
+                for (int j = 0; j < factor; j++) {
+                    float[] phase = phases[j];
+                    for (int m = 0, v = j; v < span; m++, v += factor) {
+                        phase[m] = buf[first + v];
+                    }
                 }
             }
-            // centre tap: offset v = half from the first sample
-            float[] centre = phases[half % factor];
-            int cq = half / factor;
+            if (lanes) {
+                LaneDecimation.filter(above, aboveAt, below, belowAt, floatCoef, n, out, off);
+                return;
+            }
+            float[] centre = above[0];
+            int cq = aboveAt[0];
             double h0 = coef[0];
             for (int i = 0; i < n; i++) {
                 acc[i] = h0 * centre[i + cq];
             }
             for (int d = 1; d <= half; d++) {
-                float[] above = phases[(half + d) % factor];
-                float[] below = phases[(half - d) % factor];
-                int qa = (half + d) / factor;
-                int qb = (half - d) / factor;
+                float[] up = above[d];
+                float[] dn = below[d];
+                int qa = aboveAt[d];
+                int qb = belowAt[d];
                 double h = coef[d];
                 for (int i = 0; i < n; i++) {
-                    acc[i] += h * ((double) above[i + qa] + below[i + qb]);
+                    acc[i] += h * ((double) up[i + qa] + dn[i + qb]);
                 }
             }
             for (int i = 0; i < n; i++) {
