@@ -32,7 +32,7 @@ public final class SincResampler {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final Logger LOG = LogManager.getLogger(SincResampler.class);
     /**
-     * Whether integer decimation runs on the Vector API ({@link LaneDecimation}): decided once per JVM, like the
+     * Whether decimation by 2 (44.1 → 22.05 kHz) runs on the Vector API ({@link LaneDecimation}): decided once per JVM, like the
      * analysis kernels' choice, by the boot layer holding the {@value #VECTOR_MODULE} module (OpenSearch starts its
      * node with it) and the CPU having vectors of at least 8 floats; otherwise the scalar double loops run.
      */
@@ -52,7 +52,7 @@ public final class SincResampler {
 
     /**
      * {@code blockwise} false: every output by its own dot product (the reference the block path is tested
-     * against); {@code lanes}: integer decimation on the Vector API (only when {@link #LANES}), else in scalar loops.
+     * against); {@code lanes}: decimation by 2 on the Vector API (only when {@link #LANES}), else in scalar loops.
      */
     SincResampler(int inRate, int outRate, boolean blockwise, boolean lanes) {
         if (inRate <= 0 || outRate <= 0) {
@@ -229,8 +229,9 @@ public final class SincResampler {
      * x[nM-d]), half the multiplications of the plain dot product. The input is split into its M phases
      * (x[mM + j]) so that, for each d, the block's outputs read consecutive samples, which vector instructions
      * can load. Two ways to sum, both within float rounding of {@link #dot} (the same kernel, so the same filter):
-     * on the Vector API ({@link LaneDecimation}: in float, each output in a lane of its own, about twice as fast),
-     * or, in a JVM without it, scalar loops in double that the JIT vectorizes over outputs.
+     * for M = 2 on the Vector API ({@link LaneDecimation}: in float, each output in a lane of its own, about twice
+     * as fast); otherwise (other factors, or a JVM without the module) scalar loops in double that the JIT
+     * vectorizes over outputs.
      */
     private static final class Decimator {
         private static final int BLOCK = 1024;
@@ -252,7 +253,7 @@ public final class SincResampler {
         Decimator(float[] kernel, int halfTaps, int factor, boolean lanes) {
             this.factor = factor;
             this.half = halfTaps - 1;
-            this.lanes = lanes;
+            this.lanes = lanes && factor == 2 && half % 2 == 1; // the lanes halve the rate (the kernel has 33 taps each side)
             this.coef = new double[half + 1];
             this.floatCoef = new float[half + 1];
             for (int d = 0; d <= half; d++) {
@@ -296,19 +297,16 @@ public final class SincResampler {
         // outputs 0..n-1 centred on buf[first + half + i·M]
         private void block(float[] buf, int first, int n, float[] out, int off) {
             int span = (n - 1) * factor + 2 * half + 1;
-            if (lanes && factor == 2) {
-                LaneDecimation.splitInTwo(buf, first, span, phases[0], phases[1]);
-            } else {
-                for (int j = 0; j < factor; j++) {
-                    float[] phase = phases[j];
-                    for (int m = 0, v = j; v < span; m++, v += factor) {
-                        phase[m] = buf[first + v];
-                    }
-                }
-            }
             if (lanes) {
-                LaneDecimation.filter(above, aboveAt, below, belowAt, floatCoef, n, out, off);
+                LaneDecimation.splitInTwo(buf, first, span, phases[0], phases[1]);
+                LaneDecimation.halve(phases[0], phases[1], floatCoef, n, out, off);
                 return;
+            }
+            for (int j = 0; j < factor; j++) {
+                float[] phase = phases[j];
+                for (int m = 0, v = j; v < span; m++, v += factor) {
+                    phase[m] = buf[first + v];
+                }
             }
             float[] centre = above[0];
             int cq = aboveAt[0];
