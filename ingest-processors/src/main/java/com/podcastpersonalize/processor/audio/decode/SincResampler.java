@@ -126,6 +126,20 @@ public final class SincResampler {
     }
 
     /**
+     * Appends up to {@code len} frames read from {@code source} straight into the input history (no copy through
+     * a buffer of the caller's); returns the frames read, or -1 at the end of the source.
+     */
+    int feed(AudioSource source, int len) throws AudioDecodeException {
+        ensureCapacity(bufLen + len);
+        int got = source.read(buf, bufLen, len);
+        if (got > 0) {
+            bufLen += got;
+            inputCount += got;
+        }
+        return got;
+    }
+
+    /**
      * Writes up to {@code len} output frames computable from the input so far into {@code out}; with
      * {@code endOfInput}, the signal is taken to be zero after the last input frame and output runs to
      * {@link #outputLength}. Returns the number of frames written.

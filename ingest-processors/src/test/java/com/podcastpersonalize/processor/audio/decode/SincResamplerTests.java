@@ -1,5 +1,6 @@
 package com.podcastpersonalize.processor.audio.decode;
 
+import com.podcastpersonalize.processor.audio.TestAudio;
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.util.Arrays;
@@ -94,6 +95,23 @@ public class SincResamplerTests extends OpenSearchTestCase {
             for (int i = 0; i < n; i++) {
                 assertEquals("drain of " + len + ", output " + i, b[i], a[i], 1e-6f);
             }
+        }
+    }
+
+    public void testResamplingSourceReadsIntoTheResamplerAsFeedingItTheDecodedSamples() throws Exception {
+        // ResamplingSource has the resampler read from the decoder straight into its input history
+        byte[] wav = TestAudio.wav16(noise(2 * 44100 + random().nextInt(1000)), 44100);
+        float[] decoded;
+        try (AudioSource s = AudioDecoders.open(AudioInput.of(wav, "n.wav"), DecodeLimits.DEFAULT)) {
+            decoded = new float[(int) s.totalFrames()];
+            assertEquals(decoded.length, Decoded.readAllInto(s, decoded));
+        }
+        float[] expected = run(new SincResampler(44100, 22050), decoded);
+        try (AudioSource s = ResamplingSource.of(AudioDecoders.open(AudioInput.of(wav, "n.wav"), DecodeLimits.DEFAULT), 22050)) {
+            float[] got = new float[expected.length];
+            assertEquals(expected.length, Decoded.readAllInto(s, got));
+            assertEquals(-1, s.read(new float[8], 0, 8));
+            assertArrayEquals(expected, got, 0f);
         }
     }
 
