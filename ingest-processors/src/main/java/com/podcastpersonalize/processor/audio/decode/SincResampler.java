@@ -1,8 +1,9 @@
 package com.podcastpersonalize.processor.audio.decode;
 
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Band-limited sample-rate conversion by a Kaiser-windowed sinc kernel in polyphase form (Smith's bandlimited
@@ -257,11 +258,6 @@ public final class SincResampler {
         // phases[j][m] = x[mM + j] of the block's input; float like the input (and unlike acc, so that the JIT
         // knows the arrays read cannot be the array written, and vectorizes the loop over outputs)
         private final float[][] phases;
-        // tap pair d reads above[d][aboveAt[d] + i] and below[d][belowAt[d] + i] for output i of the block (d = 0: the centre)
-        private final float[][] above;
-        private final int[] aboveAt;
-        private final float[][] below;
-        private final int[] belowAt;
         private final double[] acc = new double[BLOCK];
 
         Decimator(float[] kernel, int halfTaps, int factor, boolean lanes) {
@@ -278,16 +274,6 @@ public final class SincResampler {
                 }
             }
             this.phases = new float[factor][BLOCK + 2 * half / factor + 2];
-            this.above = new float[half + 1][];
-            this.aboveAt = new int[half + 1];
-            this.below = new float[half + 1][];
-            this.belowAt = new int[half + 1];
-            for (int d = 0; d <= half; d++) { // offsets from the block's first sample: half + d and half - d
-                above[d] = phases[(half + d) % factor];
-                aboveAt[d] = (half + d) / factor;
-                below[d] = phases[(half - d) % factor];
-                belowAt[d] = (half - d) / factor;
-            }
         }
 
         /** Computes up to {@code len} outputs whose taps are all in the resampler's buffer; returns how many. */
@@ -322,20 +308,21 @@ public final class SincResampler {
                     phase[m] = buf[first + v];
                 }
             }
-            float[] centre = above[0];
-            int cq = aboveAt[0];
+            // centre tap: offset v = half from the first sample
+            float[] centre = phases[half % factor];
+            int cq = half / factor;
             double h0 = coef[0];
             for (int i = 0; i < n; i++) {
                 acc[i] = h0 * centre[i + cq];
             }
             for (int d = 1; d <= half; d++) {
-                float[] up = above[d];
-                float[] dn = below[d];
-                int qa = aboveAt[d];
-                int qb = belowAt[d];
+                float[] above = phases[(half + d) % factor];
+                float[] below = phases[(half - d) % factor];
+                int qa = (half + d) / factor;
+                int qb = (half - d) / factor;
                 double h = coef[d];
                 for (int i = 0; i < n; i++) {
-                    acc[i] += h * ((double) up[i + qa] + dn[i + qb]);
+                    acc[i] += h * ((double) above[i + qa] + below[i + qb]);
                 }
             }
             for (int i = 0; i < n; i++) {
