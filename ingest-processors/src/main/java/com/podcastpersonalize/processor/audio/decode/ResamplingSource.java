@@ -8,10 +8,11 @@ package com.podcastpersonalize.processor.audio.decode;
  */
 public final class ResamplingSource implements AudioSource {
 
+    private static final int READ_BLOCK = 4096; // input frames read at a time at most
+
     private final AudioSource source;
     private final int targetRate;
     private final SincResampler resampler;
-    private final float[] inBlock = new float[4096];
     private boolean sourceEnded;
     private long inputFramesSinceReset;
     private long outputFramesSinceReset;
@@ -63,11 +64,10 @@ public final class ResamplingSource implements AudioSource {
                 return -1;
             }
             // read only what this request needs, so that little input is read ahead of the output position
-            int got = source.read(inBlock, 0, Math.min(inBlock.length, resampler.inputNeededFor(len)));
+            int got = resampler.feed(source, Math.min(READ_BLOCK, resampler.inputNeededFor(len)));
             if (got < 0) {
                 sourceEnded = true;
             } else {
-                resampler.feed(inBlock, 0, got);
                 inputFramesSinceReset += got;
             }
         }

@@ -1,5 +1,8 @@
 package com.podcastpersonalize.processor.audio.decode;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +30,15 @@ public final class SincResampler {
 
     private static final ConcurrentHashMap<Long, Kernel> KERNELS = new ConcurrentHashMap<>();
 
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final Logger LOG = LogManager.getLogger(SincResampler.class);
+    /**
+     * Whether decimation by 2 (44.1 → 22.05 kHz) runs on the Vector API ({@link LaneDecimation}): decided once per JVM, like the
+     * analysis kernels' choice, by the boot layer holding the {@value #VECTOR_MODULE} module (OpenSearch starts its
+     * node with it) and the CPU having vectors of at least 8 floats; otherwise the scalar double loops run.
+     */
+    static final boolean LANES = lanesUsable(ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent());
+
     private final long up;
     private final long down;
     private final Kernel kernel;
@@ -39,8 +51,11 @@ public final class SincResampler {
     private long inputCount;
     private long nextOut;
 
-    /** {@code blockwise} false: every output by its own dot product (the reference the block path is tested against). */
-    SincResampler(int inRate, int outRate, boolean blockwise) {
+    /**
+     * {@code blockwise} false: every output by its own dot product (the reference the block path is tested
+     * against); {@code lanes}: decimation by 2 on the Vector API (only when {@link #LANES}), else in scalar loops.
+     */
+    SincResampler(int inRate, int outRate, boolean blockwise, boolean lanes) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
         }
@@ -49,12 +64,37 @@ public final class SincResampler {
         this.down = inRate / g;
         this.kernel = KERNELS.computeIfAbsent(up << 32 | down, k -> buildKernel(up, down));
         this.buf = new float[4096 + 2 * kernel.halfTaps];
-        this.decimator = up == 1 && blockwise ? new Decimator(kernel.table[0], kernel.halfTaps, (int) down) : null;
+        this.decimator = up == 1 && blockwise ? new Decimator(kernel.table[0], kernel.halfTaps, (int) down, lanes && LANES) : null;
         reset();
     }
 
+    SincResampler(int inRate, int outRate, boolean blockwise) {
+        this(inRate, outRate, blockwise, LANES);
+    }
+
     public SincResampler(int inRate, int outRate) {
-        this(inRate, outRate, true);
+        this(inRate, outRate, true, LANES);
+    }
+
+    /** Whether the Vector API decimation can run in a JVM with or without the module. */
+    static boolean lanesUsable(boolean modulePresent) {
+        if (!modulePresent) {
+            LOG.info("audio resampling: module {} not loaded, decimation runs in scalar loops", VECTOR_MODULE);
+            return false;
+        }
+        try {
+            // below 8 floats (256 bits) the API would run its slow Java fallback or gain nothing over the scalar loops
+            int lanes = LaneDecimation.lanes();
+            if (lanes < 8) {
+                LOG.info("audio resampling: {} float lanes only, decimation runs in scalar loops", lanes);
+                return false;
+            }
+            LOG.info("audio resampling: decimation on the Vector API ({} float lanes)", lanes);
+            return true;
+        } catch (LinkageError | RuntimeException e) { // a module present but unusable: the scalar loops give the same filter
+            LOG.warn("audio resampling: the Vector API is unusable, decimation runs in scalar loops", e);
+            return false;
+        }
     }
 
     /** Forgets all input, as if starting afresh (used after a seek). */
@@ -84,6 +124,20 @@ public final class SincResampler {
         System.arraycopy(in, off, buf, bufLen, len);
         bufLen += len;
         inputCount += len;
+    }
+
+    /**
+     * Appends up to {@code len} frames read from {@code source} straight into the input history (no copy through
+     * a buffer of the caller's); returns the frames read, or -1 at the end of the source.
+     */
+    int feed(AudioSource source, int len) throws AudioDecodeException {
+        ensureCapacity(bufLen + len);
+        int got = source.read(buf, bufLen, len);
+        if (got > 0) {
+            bufLen += got;
+            inputCount += got;
+        }
+        return got;
     }
 
     /**
@@ -188,27 +242,33 @@ public final class SincResampler {
      * taps all lie in the buffer. With L = 1 every output uses the one phase-0 kernel, centred on input n·M and
      * symmetric about it (its last tap, at the window's edge, is zero): out[n] = h₀·x[nM] + Σ_d h_d·(x[nM+d] +
      * x[nM-d]), half the multiplications of the plain dot product. The input is split into its M phases
-     * (x[mM + j]) so that, for each d, the block's outputs read consecutive samples: the loop over outputs then
-     * runs on contiguous arrays, which the JIT turns into vector instructions. Products and sums in double, as
-     * the per-output path sums in double: the same kernel, so the same filter; results differ from
-     * {@link #dot} only by rounding, below float resolution.
+     * (x[mM + j]) so that, for each d, the block's outputs read consecutive samples, which vector instructions
+     * can load. Two ways to sum, both within float rounding of {@link #dot} (the same kernel, so the same filter):
+     * for M = 2 on the Vector API ({@link LaneDecimation}: in float, each output in a lane of its own, about twice
+     * as fast); otherwise (other factors, or a JVM without the module) scalar loops in double that the JIT
+     * vectorizes over outputs.
      */
     private static final class Decimator {
         private static final int BLOCK = 1024;
         private final int factor;
         private final int half; // taps each side of the centre (the kernel's half-width - 1)
+        private final boolean lanes;
         private final double[] coef; // coef[d] = h_d
+        private final float[] floatCoef; // the same, as the kernel table holds them (float)
         // phases[j][m] = x[mM + j] of the block's input; float like the input (and unlike acc, so that the JIT
         // knows the arrays read cannot be the array written, and vectorizes the loop over outputs)
         private final float[][] phases;
         private final double[] acc = new double[BLOCK];
 
-        Decimator(float[] kernel, int halfTaps, int factor) {
+        Decimator(float[] kernel, int halfTaps, int factor, boolean lanes) {
             this.factor = factor;
             this.half = halfTaps - 1;
+            this.lanes = lanes && factor == 2 && half % 2 == 1; // the lanes halve the rate (the kernel has 33 taps each side)
             this.coef = new double[half + 1];
+            this.floatCoef = new float[half + 1];
             for (int d = 0; d <= half; d++) {
                 coef[d] = kernel[half + d];
+                floatCoef[d] = kernel[half + d];
                 if (kernel[half + d] != kernel[half - d]) {
                     throw new IllegalStateException("decimation kernel is not symmetric at tap " + d);
                 }
@@ -237,6 +297,11 @@ public final class SincResampler {
         // outputs 0..n-1 centred on buf[first + half + i·M]
         private void block(float[] buf, int first, int n, float[] out, int off) {
             int span = (n - 1) * factor + 2 * half + 1;
+            if (lanes) {
+                LaneDecimation.splitInTwo(buf, first, span, phases[0], phases[1]);
+                LaneDecimation.halve(phases[0], phases[1], floatCoef, n, out, off);
+                return;
+            }
             for (int j = 0; j < factor; j++) {
                 float[] phase = phases[j];
                 for (int m = 0, v = j; v < span; m++, v += factor) {
