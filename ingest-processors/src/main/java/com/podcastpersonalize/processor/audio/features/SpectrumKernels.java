@@ -68,4 +68,11 @@ public interface SpectrumKernels {
      * τ·Double.MIN_NORMAL)} for τ in [minLag, maxLag].
      */
     void normalisedDifference(double[] diff, double[] cumulative, int minLag, int maxLag, double[] cmnd);
+
+    /**
+     * power_to_db before its floor: {@code out[k] = 10·log10(max(amin, s[k])) - refDb} for k &lt; {@code s.length},
+     * returning the largest of them. The scalar kernel takes {@code Math.log10}; the vector one the Vector API's
+     * {@code LOG10}, which may differ from it by an ulp (so the two kernels agree here to rounding only).
+     */
+    double decibels(double[] s, double amin, double refDb, double[] out);
 }
