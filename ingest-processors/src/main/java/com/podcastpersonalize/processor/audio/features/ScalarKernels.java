@@ -181,6 +181,16 @@ final class ScalarKernels implements SpectrumKernels {
     }
 
     @Override
+    public double sumOfLogs(double[] x, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.log(x[i]);
+            sum += x[i];
+        }
+        return sum;
+    }
+
+    @Override
     public String toString() {
         return "scalar";
     }

@@ -4,7 +4,9 @@ package com.podcastpersonalize.processor.audio.features;
  * The per-bin loops of the frame-level features that run faster as SIMD lanes: one scalar implementation
  * ({@link ScalarKernels}) and one on the Java Vector API ({@link VectorKernels}), which give the same results bit
  * for bit (each lane does the scalar loop's operations in the scalar loop's order; {@code SpectrumKernelsTests}
- * checks both against each other on real audio). {@link #best()} picks the Vector API when the JVM has the
+ * checks both against each other on real audio), except the logarithms of {@link #decibels} and {@link #sumOfLogs}:
+ * the Vector API's {@code LOG10} and {@code LOG} (the JDK's SIMD math library) are not {@code Math.log10} and
+ * {@code Math.log} bit for bit, and may differ from them by an ulp. {@link #best()} picks the Vector API when the JVM has the
  * {@code jdk.incubator.vector} module (OpenSearch starts its node with it for Lucene), else the scalar loops.
  */
 public interface SpectrumKernels {
@@ -75,4 +77,11 @@ public interface SpectrumKernels {
      * {@code LOG10}, which may differ from it by an ulp (so the two kernels agree here to rounding only).
      */
     double decibels(double[] s, double amin, double refDb, double[] out);
+
+    /**
+     * Σ ln(x[i]) over i &lt; n, added in order from i = 0 (one running sum), overwriting {@code x[0 .. n)} with the
+     * logarithms: spectral flatness's geometric mean. The scalar kernel takes {@code Math.log}; the vector one the
+     * Vector API's {@code LOG} on the lanes (the sum stays the scalar one, in order), which may differ from it by an ulp.
+     */
+    double sumOfLogs(double[] x, int n);
 }

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link SpectrumKernels} on the Java Vector API, in 4 double lanes (256 bits: AVX2 and up). Each lane does what
  * one iteration (or one of the interleaved running sums) of {@link ScalarKernels} does, with the same operations in
  * the same order (no fused multiply-add, no re-associated sum), so the results are the scalar ones bit for bit, except
- * where a logarithm is taken ({@link #decibels}: the JDK's SIMD {@code LOG10} may differ from {@code Math.log10} by an
- * ulp).
+ * where a logarithm is taken ({@link #decibels}, {@link #sumOfLogs}: the JDK's SIMD {@code LOG10} and {@code LOG} may
+ * differ from {@code Math.log10} and {@code Math.log} by an ulp).
  * Only loaded once {@link KernelChoice} has found the module.
  */
 final class VectorKernels implements SpectrumKernels {
@@ -221,6 +221,23 @@ final class VectorKernels implements SpectrumKernels {
             max = Math.max(max, v);
         }
         return max;
+    }
+
+    /** The logarithms on the lanes (the JDK's SIMD LOG, not Math.log bit for bit), then the scalar kernel's sum in order. */
+    @Override
+    public double sumOfLogs(double[] x, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector.fromArray(D, x, i).lanewise(VectorOperators.LOG).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] = Math.log(x[i]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += x[j];
+        }
+        return sum;
     }
 
     @Override
