@@ -105,10 +105,10 @@ final class WindowAnalysis {
             contrastBands.frame(magnitude, peak[t], valley[t]);
             tuningPeaks.add(p);
         }
-        double[][] logMel = PowerToDb.compute(melPower);
+        double[][] logMel = PowerToDb.compute(melPower, kernels);
         double[][] mfcc = Mfcc.fromLogMel(logMel, N_MFCC, kernels);
         double[][] delta = mfcc.length >= Delta.DEFAULT_WIDTH ? Delta.compute(mfcc, Delta.DEFAULT_WIDTH, 1) : new double[0][];
-        double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false);
+        double[][] contrast = SpectralContrast.fromPeaksAndValleys(peak, valley, false, kernels);
         double[][] chroma = ChromaStft.fromPower(power, sr, tuningPeaks.estimate(ChromaStft.TUNING_RESOLUTION, ChromaStft.BINS_PER_OCTAVE), kernels);
 
         double[] zcr = zeroCrossings.compute(y, N_FFT, HOP, true);

@@ -2,7 +2,8 @@ package com.podcastpersonalize.processor.audio.features;
 
 /**
  * Mirrors {@code librosa.power_to_db(S, ref=1.0, amin=1e-10, top_db=80.0)}: 10·log10(max(amin, S)) -
- * 10·log10(max(amin, ref)), then floored at (maximum over the whole array - top_db).
+ * 10·log10(max(amin, ref)), then floored at (maximum over the whole array - top_db). The logarithms are taken by
+ * {@link SpectrumKernels#decibels} (on SIMD lanes with the Vector API, to an ulp of {@code Math.log10}).
  */
 public final class PowerToDb {
 
@@ -12,21 +13,26 @@ public final class PowerToDb {
     private PowerToDb() {}
 
     public static double[][] compute(double[][] s) {
-        return compute(s, 1.0, AMIN, TOP_DB);
+        return compute(s, SpectrumKernels.best());
+    }
+
+    /** With librosa's defaults and the logarithms taken by {@code kernels}. */
+    public static double[][] compute(double[][] s, SpectrumKernels kernels) {
+        return compute(s, 1.0, AMIN, TOP_DB, kernels);
     }
 
     /** {@code topDb} ≤ 0 or NaN disables the floor (librosa's top_db=None). */
     public static double[][] compute(double[][] s, double ref, double amin, double topDb) {
+        return compute(s, ref, amin, topDb, SpectrumKernels.best());
+    }
+
+    public static double[][] compute(double[][] s, double ref, double amin, double topDb, SpectrumKernels kernels) {
         double refDb = 10.0 * Math.log10(Math.max(amin, ref));
         double max = Double.NEGATIVE_INFINITY;
         double[][] out = new double[s.length][];
         for (int t = 0; t < s.length; t++) {
             out[t] = new double[s[t].length];
-            for (int k = 0; k < s[t].length; k++) {
-                double v = 10.0 * Math.log10(Math.max(amin, s[t][k])) - refDb;
-                out[t][k] = v;
-                max = Math.max(max, v);
-            }
+            max = Math.max(max, kernels.decibels(s[t], amin, refDb, out[t]));
         }
         if (topDb > 0) {
             double floor = max - topDb;

@@ -170,6 +170,27 @@ final class ScalarKernels implements SpectrumKernels {
     }
 
     @Override
+    public double decibels(double[] s, double amin, double refDb, double[] out) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < s.length; k++) {
+            double v = 10.0 * Math.log10(Math.max(amin, s[k])) - refDb;
+            out[k] = v;
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    @Override
+    public double sumOfLogs(double[] x, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.log(x[i]);
+            sum += x[i];
+        }
+        return sum;
+    }
+
+    @Override
     public String toString() {
         return "scalar";
     }

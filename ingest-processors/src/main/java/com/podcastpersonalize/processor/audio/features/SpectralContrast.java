@@ -29,6 +29,11 @@ public final class SpectralContrast {
 
     /** The contrast from per-frame peaks and valleys [frame][band]: in dB (each with its own top_db floor), or linear. */
     public static double[][] fromPeaksAndValleys(double[][] peak, double[][] valley, boolean linear) {
+        return fromPeaksAndValleys(peak, valley, linear, SpectrumKernels.best());
+    }
+
+    /** {@link #fromPeaksAndValleys(double[][], double[][], boolean)} with the dB logarithms taken by {@code kernels}. */
+    public static double[][] fromPeaksAndValleys(double[][] peak, double[][] valley, boolean linear, SpectrumKernels kernels) {
         int frames = peak.length;
         if (linear) {
             double[][] out = new double[frames][];
@@ -40,8 +45,8 @@ public final class SpectralContrast {
             }
             return out;
         }
-        double[][] peakDb = PowerToDb.compute(peak);
-        double[][] valleyDb = PowerToDb.compute(valley);
+        double[][] peakDb = PowerToDb.compute(peak, kernels);
+        double[][] valleyDb = PowerToDb.compute(valley, kernels);
         for (int t = 0; t < frames; t++) {
             for (int b = 0; b < peakDb[t].length; b++) {
                 peakDb[t][b] -= valleyDb[t][b];

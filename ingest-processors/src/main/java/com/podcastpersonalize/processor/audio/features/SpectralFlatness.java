@@ -17,6 +17,7 @@ public final class SpectralFlatness {
      * block whose product leaves the normal double range is summed value by value.
      */
     public static double[] compute(double[][] magnitude, double power, double amin) {
+        SpectrumKernels kernels = SpectrumKernels.best();
         double[] out = new double[magnitude.length];
         double[] x = new double[magnitude.length == 0 ? 0 : magnitude[0].length];
         for (int t = 0; t < magnitude.length; t++) {
@@ -30,7 +31,7 @@ public final class SpectralFlatness {
                 x[k] = Math.max(amin, power == 2 ? v * v : Math.pow(v, power));
                 sum += x[k];
             }
-            out[t] = Math.exp(logSum(x, s.length) / s.length) / (sum / s.length);
+            out[t] = Math.exp(logSum(x, s.length, kernels) / s.length) / (sum / s.length);
         }
         return out;
     }
@@ -51,24 +52,31 @@ public final class SpectralFlatness {
         return out;
     }
 
-    /** One frame's flatness from its power spectrum; {@code work} (at least as long, overwritten) holds max(amin, |S|²). */
+    /** One frame's flatness from its power spectrum; {@code work} (at least as long) is overwritten. */
     public static double frameFromPower(double[] s, double amin, double[] work) {
         return frameFromPower(s, amin, work, SpectrumKernels.best());
     }
 
     /**
-     * {@link #frameFromPower(double[], double, double[])} with the clamp and the sum taken by {@code kernels}: four
-     * running sums, so that the additions do not wait on each other (rounding only).
+     * {@link #frameFromPower(double[], double, double[])} with the clamp and the sum taken by {@code kernels} (four
+     * running sums, so that the additions do not wait on each other: rounding only), and the logarithms too (on
+     * SIMD lanes with the Vector API, to an ulp of {@code Math.log}).
      */
     public static double frameFromPower(double[] s, double amin, double[] work, SpectrumKernels kernels) {
         double sum = kernels.clampAndSum(s, amin, work);
-        return Math.exp(logSum(work, s.length) / s.length) / (sum / s.length);
+        return Math.exp(logSum(work, s.length, kernels) / s.length) / (sum / s.length);
     }
 
     private static final int BLOCK = 16;
 
-    private static double logSum(double[] x, int n) {
-        double logSum = 0;
+    /**
+     * Σ ln(x[k]) over k &lt; n as the logs of the products of blocks of {@value #BLOCK} values, each value alone in a
+     * block whose product leaves the normal double range, and each value of the tail alone. The terms whose logs
+     * are taken are first gathered in order into the front of {@code x} (each written at or below the index it came
+     * from, once read), so that {@code kernels} take all their logs in one call and add them in order.
+     */
+    private static double logSum(double[] x, int n, SpectrumKernels kernels) {
+        int terms = 0;
         int k = 0;
         for (; k + BLOCK <= n; k += BLOCK) {
             double even = 1; // two product chains, so that the multiplications do not all wait on each other
@@ -79,16 +87,14 @@ public final class SpectralFlatness {
             }
             double product = even * odd;
             if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
-                logSum += Math.log(product);
+                x[terms++] = product;
             } else {
-                for (int j = k; j < k + BLOCK; j++) {
-                    logSum += Math.log(x[j]);
-                }
+                System.arraycopy(x, k, x, terms, BLOCK);
+                terms += BLOCK;
             }
         }
-        for (; k < n; k++) {
-            logSum += Math.log(x[k]);
-        }
-        return logSum;
+        System.arraycopy(x, k, x, terms, n - k);
+        terms += n - k;
+        return kernels.sumOfLogs(x, terms);
     }
 }

@@ -4,7 +4,9 @@ package com.podcastpersonalize.processor.audio.features;
  * The per-bin loops of the frame-level features that run faster as SIMD lanes: one scalar implementation
  * ({@link ScalarKernels}) and one on the Java Vector API ({@link VectorKernels}), which give the same results bit
  * for bit (each lane does the scalar loop's operations in the scalar loop's order; {@code SpectrumKernelsTests}
- * checks both against each other on real audio). {@link #best()} picks the Vector API when the JVM has the
+ * checks both against each other on real audio), except the logarithms of {@link #decibels} and {@link #sumOfLogs}:
+ * the Vector API's {@code LOG10} and {@code LOG} (the JDK's SIMD math library) are not {@code Math.log10} and
+ * {@code Math.log} bit for bit, and may differ from them by an ulp. {@link #best()} picks the Vector API when the JVM has the
  * {@code jdk.incubator.vector} module (OpenSearch starts its node with it for Lucene), else the scalar loops.
  */
 public interface SpectrumKernels {
@@ -68,4 +70,18 @@ public interface SpectrumKernels {
      * τ·Double.MIN_NORMAL)} for τ in [minLag, maxLag].
      */
     void normalisedDifference(double[] diff, double[] cumulative, int minLag, int maxLag, double[] cmnd);
+
+    /**
+     * power_to_db before its floor: {@code out[k] = 10·log10(max(amin, s[k])) - refDb} for k &lt; {@code s.length},
+     * returning the largest of them. The scalar kernel takes {@code Math.log10}; the vector one the Vector API's
+     * {@code LOG10}, which may differ from it by an ulp (so the two kernels agree here to rounding only).
+     */
+    double decibels(double[] s, double amin, double refDb, double[] out);
+
+    /**
+     * Σ ln(x[i]) over i &lt; n, added in order from i = 0 (one running sum), overwriting {@code x[0 .. n)} with the
+     * logarithms: spectral flatness's geometric mean. The scalar kernel takes {@code Math.log}; the vector one the
+     * Vector API's {@code LOG} on the lanes (the sum stays the scalar one, in order), which may differ from it by an ulp.
+     */
+    double sumOfLogs(double[] x, int n);
 }

@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SpectrumKernels} on the Java Vector API, in 4 double lanes (256 bits: AVX2 and up). Each lane does what
  * one iteration (or one of the interleaved running sums) of {@link ScalarKernels} does, with the same operations in
- * the same order (no fused multiply-add, no re-associated sum), so the results are the scalar ones bit for bit.
+ * the same order (no fused multiply-add, no re-associated sum), so the results are the scalar ones bit for bit, except
+ * where a logarithm is taken ({@link #decibels}, {@link #sumOfLogs}: the JDK's SIMD {@code LOG10} and {@code LOG} may
+ * differ from {@code Math.log10} and {@code Math.log} by an ulp).
  * Only loaded once {@link KernelChoice} has found the module.
  */
 final class VectorKernels implements SpectrumKernels {
@@ -200,6 +202,42 @@ final class VectorKernels implements SpectrumKernels {
         for (; tau <= maxLag; tau++) {
             cmnd[tau - minLag] = diff[tau] * tau / (cumulative[tau] + tau * Double.MIN_NORMAL);
         }
+    }
+
+    /** The JDK's SIMD LOG10 (not Math.log10 bit for bit), then the scalar kernel's multiply and subtract per lane. */
+    @Override
+    public double decibels(double[] s, double amin, double refDb, double[] out) {
+        DoubleVector maxima = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        int k = 0;
+        for (; k + L <= s.length; k += L) {
+            DoubleVector v = DoubleVector.fromArray(D, s, k).max(amin).lanewise(VectorOperators.LOG10).mul(10.0).sub(refDb);
+            v.intoArray(out, k);
+            maxima = maxima.max(v);
+        }
+        double max = maxima.reduceLanes(VectorOperators.MAX);
+        for (; k < s.length; k++) {
+            double v = 10.0 * Math.log10(Math.max(amin, s[k])) - refDb;
+            out[k] = v;
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** The logarithms on the lanes (the JDK's SIMD LOG, not Math.log bit for bit), then the scalar kernel's sum in order. */
+    @Override
+    public double sumOfLogs(double[] x, int n) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            DoubleVector.fromArray(D, x, i).lanewise(VectorOperators.LOG).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] = Math.log(x[i]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += x[j];
+        }
+        return sum;
     }
 
     @Override

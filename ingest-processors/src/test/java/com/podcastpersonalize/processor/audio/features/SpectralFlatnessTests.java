@@ -32,9 +32,12 @@ public class SpectralFlatnessTests extends OpenSearchTestCase {
                 squared[t] = Arrays.stream(magnitude[t]).map(v -> v * v).toArray();
             }
             double[] fromPower = SpectralFlatness.fromPower(squared, SpectralFlatness.AMIN);
+            double[] work = new double[1025];
             for (int t = 0; t < magnitude.length; t++) {
                 double expected = definition(magnitude[t], 2.0, SpectralFlatness.AMIN);
                 assertEquals("from power, scale " + scale, expected, fromPower[t], 1e-12 * Math.max(1e-300, expected));
+                double scalar = SpectralFlatness.frameFromPower(squared[t], SpectralFlatness.AMIN, work, SpectrumKernels.scalar());
+                assertEquals("scalar kernels, scale " + scale, expected, scalar, 1e-12 * Math.max(1e-300, expected));
             }
             for (double power : new double[] {1.0, 2.0}) {
                 double[] ours = SpectralFlatness.compute(magnitude, power, SpectralFlatness.AMIN);
