@@ -171,8 +171,13 @@ final class ScalarKernels implements SpectrumKernels {
 
     @Override
     public double decibels(double[] s, double amin, double refDb, double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < s.length; k++) {
+        return decibelsFrom(0, s, amin, refDb, out, Double.NEGATIVE_INFINITY);
+    }
+
+    /** {@link #decibels} for the bins from {@code from} on, with the largest value so far; also the vector kernel's tail. */
+    static double decibelsFrom(int from, double[] s, double amin, double refDb, double[] out, double maxSoFar) {
+        double max = maxSoFar;
+        for (int k = from; k < s.length; k++) {
             double v = 10.0 * Math.log10(Math.max(amin, s[k])) - refDb;
             out[k] = v;
             max = Math.max(max, v);

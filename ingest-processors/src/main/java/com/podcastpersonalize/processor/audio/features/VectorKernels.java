@@ -214,13 +214,7 @@ final class VectorKernels implements SpectrumKernels {
             v.intoArray(out, k);
             maxima = maxima.max(v);
         }
-        double max = maxima.reduceLanes(VectorOperators.MAX);
-        for (; k < s.length; k++) {
-            double v = 10.0 * Math.log10(Math.max(amin, s[k])) - refDb;
-            out[k] = v;
-            max = Math.max(max, v);
-        }
-        return max;
+        return ScalarKernels.decibelsFrom(k, s, amin, refDb, out, maxima.reduceLanes(VectorOperators.MAX));
     }
 
     /** The logarithms on the lanes (the JDK's SIMD LOG, not Math.log bit for bit), then the scalar kernel's sum in order. */
