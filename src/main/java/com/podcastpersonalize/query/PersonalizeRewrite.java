@@ -73,16 +73,16 @@ public final class PersonalizeRewrite {
      * completed, and adds the strategy used to the response headers of the search: it is called on
      * the thread that carries the search on after all rewrite actions completed (the header must be
      * set there, not in one action's callback, whose context the search may not continue in).
-     * With {@code collaborative}, the interests also carry the listener's co-listening candidates. No
-     * sequence interest (see the four-argument form).
+     * With {@code collaborative}, the interests also carry the listener's co-listening candidates; with
+     * {@code sequence} above 0, the sequence model's predicted interest at that strength (none at 0).
      */
-    public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative) {
-        return loadInterests(context, listenerId, collaborative, 0f, new RewriteTimes());
+    public static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative, float sequence) {
+        return loadInterests(context, listenerId, collaborative, sequence, new RewriteTimes());
     }
 
     /**
-     * As {@link #loadInterests(QueryRewriteContext, String, boolean)}, with the sequence model's predicted
-     * interest at strength {@code sequence} (none at 0), noting when the interests came in {@code times}.
+     * As {@link #loadInterests(QueryRewriteContext, String, boolean, float)}, noting when the interests came in
+     * {@code times}.
      */
     static Supplier<ListenerInterests> loadInterests(QueryRewriteContext context, String listenerId, boolean collaborative, float sequence, RewriteTimes times) {
         SetOnce<ListenerInterests> loaded = new SetOnce<>();

@@ -1,5 +1,7 @@
 package com.podcastpersonalize.rescore;
 
+import com.podcastpersonalize.query.BlendWeights;
+
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -21,6 +23,10 @@ import java.io.IOException;
  * @param popularityWeight  weight of popularity, saturated on a log scale
  * @param popularityPivot   the popularity that counts as one half
  * @param collaborativeWeight weight of co-listening (share of the listener's best collaborative score)
+ * @param sequenceWeight    strength, 0 to {@value BlendWeights#MAX_SEQUENCE}, of the interest the sequence model
+ *                          predicts from the listener's latest liked episodes, added to the listener's interests
+ *                          (as the query's {@code weights.sequence}); not a component of its own, so not counted
+ *                          among the weights that must not all be 0
  */
 record PersonalizeRescoreSettings(
     float queryWeight,
@@ -33,7 +39,8 @@ record PersonalizeRescoreSettings(
     String popularityField,
     float popularityWeight,
     float popularityPivot,
-    float collaborativeWeight
+    float collaborativeWeight,
+    float sequenceWeight
 ) implements Writeable {
 
     PersonalizeRescoreSettings {
@@ -54,6 +61,9 @@ record PersonalizeRescoreSettings(
         if (freshnessHalfLife.millis() <= 0) {
             throw new IllegalArgumentException("[personalize] [freshness_half_life] must be positive, got [" + freshnessHalfLife + "]");
         }
+        if (!(sequenceWeight >= 0 && sequenceWeight <= BlendWeights.MAX_SEQUENCE)) {
+            throw new IllegalArgumentException("[personalize] [sequence_weight] must be a number from 0 to " + (int) BlendWeights.MAX_SEQUENCE + ", got [" + sequenceWeight + "]");
+        }
         if (vectorField == null || vectorField.isBlank()) {
             throw new IllegalArgumentException("[personalize] [vector_field] must not be empty");
         }
@@ -66,7 +76,7 @@ record PersonalizeRescoreSettings(
     }
 
     PersonalizeRescoreSettings(StreamInput in) throws IOException {
-        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat(), in.readFloat(), in.readFloat());
+        this(in.readFloat(), in.readFloat(), in.readFloat(), in.readString(), in.readOptionalString(), in.readFloat(), in.readTimeValue(), in.readOptionalString(), in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat());
     }
 
     @Override
@@ -82,5 +92,6 @@ record PersonalizeRescoreSettings(
         out.writeFloat(popularityWeight);
         out.writeFloat(popularityPivot);
         out.writeFloat(collaborativeWeight);
+        out.writeFloat(sequenceWeight);
     }
 }

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * The {@code personalize} rescorer:
  *
  * <pre>"rescore": {"window_size": 100, "personalize": {"listener_id": "u42", "interest_weight": 0.5,
- *   "freshness_field": "published_at", "popularity_field": "play_count"}}</pre>
+ *   "freshness_field": "published_at", "popularity_field": "play_count", "sequence_weight": 1}}</pre>
  *
  * The listener's interests are fetched once, asynchronously, while the request is rewritten on the
  * coordinating node, and shipped to the shards with the rescorer.
@@ -52,6 +52,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
     private static final ParseField POPULARITY_WEIGHT = new ParseField("popularity_weight");
     private static final ParseField POPULARITY_PIVOT = new ParseField("popularity_pivot");
     private static final ParseField COLLABORATIVE_WEIGHT = new ParseField("collaborative_weight");
+    private static final ParseField SEQUENCE_WEIGHT = new ParseField("sequence_weight");
 
     private final String listenerId;
     private final PersonalizeRescoreSettings settings;
@@ -99,6 +100,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
         float popularityWeight = 0.1f;
         float popularityPivot = 1000f;
         float collaborativeWeight = 0.3f;
+        float sequenceWeight = 0f; // as the query's weights.sequence: off unless asked for
         String current = null;
         XContentParser.Token token;
         try {
@@ -131,6 +133,8 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                     popularityPivot = parser.floatValue();
                 } else if (COLLABORATIVE_WEIGHT.match(current, parser.getDeprecationHandler())) {
                     collaborativeWeight = parser.floatValue();
+                } else if (SEQUENCE_WEIGHT.match(current, parser.getDeprecationHandler())) {
+                    sequenceWeight = parser.floatValue();
                 } else {
                     throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] rescorer: unknown field [" + current + "]");
                 }
@@ -146,7 +150,8 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
                 popularityField,
                 popularityField == null ? 0 : popularityWeight,
                 popularityPivot,
-                collaborativeWeight
+                collaborativeWeight,
+                sequenceWeight
             );
             return new PersonalizeRescorerBuilder(listenerId, settings, null, null);
         } catch (IllegalArgumentException e) {
@@ -173,6 +178,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
             builder.field(POPULARITY_PIVOT.getPreferredName(), settings.popularityPivot());
         }
         builder.field(COLLABORATIVE_WEIGHT.getPreferredName(), settings.collaborativeWeight());
+        builder.field(SEQUENCE_WEIGHT.getPreferredName(), settings.sequenceWeight());
         builder.endObject();
     }
 
@@ -185,7 +191,7 @@ public final class PersonalizeRescorerBuilder extends RescorerBuilder<Personaliz
             ListenerInterests loaded = pendingInterests.get();
             return loaded == null ? this : copyWith(loaded, null);
         }
-        return copyWith(null, PersonalizeRewrite.loadInterests(context, listenerId, settings.collaborativeWeight() > 0));
+        return copyWith(null, PersonalizeRewrite.loadInterests(context, listenerId, settings.collaborativeWeight() > 0, settings.sequenceWeight()));
     }
 
     private PersonalizeRescorerBuilder copyWith(ListenerInterests loaded, Supplier<ListenerInterests> pending) {

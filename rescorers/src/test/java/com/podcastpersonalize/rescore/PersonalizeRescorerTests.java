@@ -21,6 +21,9 @@ import org.apache.lucene.store.Directory;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.common.ParsingException;
+import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.xcontent.ToXContent;
+import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.mapper.Uid;
 import org.opensearch.test.OpenSearchTestCase;
@@ -94,7 +97,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testInterestLiftsTheListenersEpisodeAboveBetterQueryMatches() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(4f, 2f, 1f), searcher, context(3, settings));
         // query part = score / (score + 5): 4/9, 2/7, 1/6; interest = cosine to jazz x (0.5 + 0.5 x strength 1): 0, 0.6, 1
         assertEquals(2, rescored.scoreDocs[0].doc);
@@ -106,7 +109,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testFreshnessHalvesAtTheHalfLifeAndPopularityIsLogScaled() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 5f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(0f, 5f, 0f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(1f, 1f, 1f), searcher, context(3, settings));
         float[] byDoc = new float[3];
         for (ScoreDoc hit : rescored.scoreDocs) {
@@ -119,7 +122,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testHitsPastTheWindowKeepTheirOrderBelowIt() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 0f, 0f);
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(hits(40f, 30f, 20f, 10f), searcher, context(2, settings));
         assertEquals(1, rescored.scoreDocs[0].doc); // 30/35 + 2 x 0.6 beats 40/45
         assertEquals(0, rescored.scoreDocs[1].doc);
@@ -130,14 +133,14 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testEpisodesWithoutVectorsGetNoInterestAndNoError() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 1f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 1f, 1000f, 0f, 0f);
         TopDocs input = new TopDocs(new TotalHits(1, TotalHits.Relation.EQUAL_TO), new ScoreDoc[] { new ScoreDoc(3, 5f) });
         TopDocs rescored = PersonalizeRescorer.INSTANCE.rescore(input, searcher, context(10, settings));
         assertEquals(0.5f, rescored.scoreDocs[0].score, 1e-6); // 5 / (5 + 5), nothing else
     }
 
     public void testExplainNamesEachPartAndTheInterestInWords() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f, 1000f, 0f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 2f, "text_vector", "published_at", 1f, TimeValue.timeValueDays(30), "play_count", 0.5f, 1000f, 0f, 0f);
         Explanation explanation = PersonalizeRescorer.INSTANCE.explain(2, searcher, context(10, settings), Explanation.match(1f, "original"));
         String text = explanation.toString();
         assertTrue(text, text.contains("close to your interest in jazz"));
@@ -157,7 +160,7 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
     }
 
     public void testCollaborativeCandidateIsLiftedAndExplained() throws IOException {
-        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 0f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 2f);
+        PersonalizeRescoreSettings settings = new PersonalizeRescoreSettings(1f, 5f, 0f, "text_vector", null, 0, TimeValue.timeValueDays(30), null, 0, 1000f, 2f, 0f);
         ListenerInterests withCoListening = jazzListener().withCollaborative(
             List.of(new ListenerInterests.CollaborativeCandidate("0", 1f, "Jazz Stories"), new ListenerInterests.CollaborativeCandidate("missing", 0.5f, "x"))
         );
@@ -174,10 +177,16 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
         PersonalizeRescorerBuilder builder = parse("""
             {"listener_id": "u42", "interest_weight": 0.5, "freshness_field": "published_at", "popularity_field": "play_count"}""");
         assertEquals(PersonalizeRescorerBuilder.NAME, builder.getWriteableName());
+        assertTrue(json(builder), json(builder).contains("\"sequence_weight\":0.0"));
+        PersonalizeRescorerBuilder withSequence = parse("{\"listener_id\": \"u42\", \"sequence_weight\": 1.5}");
+        assertTrue(json(withSequence), json(withSequence).contains("\"sequence_weight\":1.5"));
+        assertNotEquals(builder, withSequence);
         assertBadValue("{\"interest_weight\": 0.5}", "listener_id");
         assertBadValue("{\"listener_id\": \"u\", \"interest_weight\": -1}", "[interest_weight]");
         assertBadValue("{\"listener_id\": \"u\", \"query_weight\": 0, \"interest_weight\": 0, \"collaborative_weight\": 0}", "must not all be 0");
         assertBadValue("{\"listener_id\": \"u\", \"collaborative_weight\": -1}", "[collaborative_weight]");
+        assertBadValue("{\"listener_id\": \"u\", \"sequence_weight\": 3.5}", "[sequence_weight] must be a number from 0 to 3, got [3.5]");
+        assertBadValue("{\"listener_id\": \"u\", \"sequence_weight\": -0.5}", "[sequence_weight]");
         assertBadValue("{\"listener_id\": \"u\", \"freshness_field\": \"d\", \"freshness_half_life\": \"0s\"}", "[freshness_half_life]");
         assertBadValue("{\"listener_id\": \"u\", \"query_pivot\": 0}", "[query_pivot]");
         assertBadValue("{\"listener_id\": \"u\", \"window\": 3}", "unknown field [window]");
@@ -189,6 +198,12 @@ public class PersonalizeRescorerTests extends OpenSearchTestCase {
             parser.nextToken();
             return PersonalizeRescorerBuilder.fromXContent(parser);
         }
+    }
+
+    private static String json(PersonalizeRescorerBuilder builder) throws IOException {
+        XContentBuilder out = JsonXContent.contentBuilder();
+        builder.toXContent(out, ToXContent.EMPTY_PARAMS);
+        return BytesReference.bytes(out).utf8ToString();
     }
 
     private static void assertBadValue(String json, String expected) {

@@ -64,6 +64,19 @@ public class SequenceTrainingIT extends ModelTrainingTestCase {
         return hits.stream().map(h -> h.get("_id") + ": " + h.get("_explanation")).toList();
     }
 
+    /** The hits' explanations of a search whose order comes from the personalize rescorer alone, sequence interest at {@code strength}. */
+    @SuppressWarnings("unchecked")
+    private List<String> rescoredExplanations(String node, double strength) throws Exception {
+        Answer search = on(node, "POST", "/" + INDEX + "/_search", """
+            {"size": 30, "explain": true, "query": {"match_all": {}}, "rescore": {"window_size": 30, "personalize": {
+              "listener_id": "walker-0", "query_weight": 0, "interest_weight": 1, "collaborative_weight": 0, "sequence_weight": %s}}}"""
+            .formatted(strength));
+        assertEquals(search.body().toString(), 200, search.status());
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) search.body().get("hits")).get("hits");
+        assertFalse(search.body().toString(), hits.isEmpty());
+        return hits.stream().map(h -> h.get("_id") + ": " + h.get("_explanation")).toList();
+    }
+
     private int hitsExplainedBySequence(String node, double strength) throws Exception {
         return (int) explanations(node, strength).stream().filter(e -> e.contains(ListenerInterests.SEQUENCE_LABEL)).count();
     }
@@ -95,6 +108,11 @@ public class SequenceTrainingIT extends ModelTrainingTestCase {
         assertTrue("the next episode is closest to where the listening is heading: " + explained + "; model: " + active(trained) + "; without: " + explanations(nodes[2], 0.0),
             explained.stream().anyMatch(e -> e.startsWith("jazz-coltrane: ") && e.contains(ListenerInterests.SEQUENCE_LABEL)));
         assertEquals("strength 0 leaves it out", 0, hitsExplainedBySequence(nodes[2], 0.0));
+
+        // the rescorer takes the same interest through its sequence_weight
+        List<String> rescored = rescoredExplanations(nodes[2], 3.0);
+        assertTrue("rescored: " + rescored, rescored.stream().anyMatch(e -> e.startsWith("jazz-coltrane: ") && e.contains(ListenerInterests.SEQUENCE_LABEL)));
+        assertTrue("rescorer, sequence_weight 0 leaves it out", rescoredExplanations(nodes[2], 0.0).stream().noneMatch(e -> e.contains(ListenerInterests.SEQUENCE_LABEL)));
     }
 
     public void testBadInputGetsAClearAnswer() throws Exception {
@@ -115,6 +133,10 @@ public class SequenceTrainingIT extends ModelTrainingTestCase {
             "{\"query\": {\"personalize\": {\"listener_id\": \"x\", \"weights\": {\"sequence\": 3.5}}}}");
         assertEquals(badWeight.body().toString(), 400, badWeight.status());
         assertTrue(badWeight.body().toString(), badWeight.body().toString().contains("[weights.sequence] must be a number from 0 to 3, got [3.5]"));
+        Answer badRescore = on(nodes[2], "POST", "/" + INDEX + "/_search",
+            "{\"rescore\": {\"personalize\": {\"listener_id\": \"x\", \"sequence_weight\": 3.5}}}");
+        assertEquals(badRescore.body().toString(), 400, badRescore.status());
+        assertTrue(badRescore.body().toString(), badRescore.body().toString().contains("[sequence_weight] must be a number from 0 to 3, got [3.5]"));
         assertEquals(404, on(nodes[2], "POST", cancel(), null).status());
 
         // one listener liked episodes: too few sequences; the training fails and says why, no model
