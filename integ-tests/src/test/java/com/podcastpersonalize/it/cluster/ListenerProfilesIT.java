@@ -559,6 +559,10 @@ public class ListenerProfilesIT extends PodcastClusterTestCase {
             postTo(leaving, "", List.of(event(u, "ep2", "complete", T0 + 1), event(u, "ep12", "like", T0 + 2)));
             assertEquals(1, waiting(leaving));
             assertEquals("stored before the node stops: only the first request", Map.of("play", 1), storedCounts(nodes[0], u));
+            // the indices were created while the node was in the cluster, and may have their primaries on it: stop it only
+            // once every copy is in sync, as an operator would (a CI run stopped it while the replicas of a primary
+            // there were still recovering, and the shard was lost)
+            ensureGreen("podcast-events", "podcast-profiles");
             // the copies the node held are made again at once, not a minute later (the default delay after a node leaves)
             rest("PUT", "/_all/_settings", "{\"index.unassigned.node_left.delayed_timeout\": \"0\"}");
             nodeClients.remove(leaving).close();
